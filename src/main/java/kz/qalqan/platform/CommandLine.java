@@ -1,0 +1,89 @@
+package kz.qalqan.platform;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** Dispatches {@code java -jar qalqan.jar <command> ...} to the {@link Command} beans. */
+public final class CommandLine {
+
+    private CommandLine() {
+    }
+
+    public static boolean isCommand(String[] args) {
+        return args.length > 0 && !args[0].startsWith("-") && !args[0].equals("serve");
+    }
+
+    public static String[] serveArguments(String[] args) {
+        return args.length > 0 && args[0].equals("serve") ? Arrays.copyOfRange(args, 1, args.length) : args;
+    }
+
+    public static int run(Class<?> application, String[] args) {
+        PrintStream out = System.out;
+        List<String> words = new ArrayList<>();
+        List<String> springArgs = new ArrayList<>();
+        for (String arg : args) {
+            // --qalqan.*, --spring.* and --server.* configure the context; everything else belongs to the command
+            if (arg.startsWith("--qalqan.") || arg.startsWith("--spring.") || arg.startsWith("--logging.")) {
+                springArgs.add(arg);
+            } else {
+                words.add(arg);
+            }
+        }
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .properties(Map.of("qalqan.cli", "true", "spring.main.log-startup-info", "false",
+                        "logging.level.root", "WARN", "spring.modulith.events.republish-outstanding-events-on-restart", "false"))
+                .run(springArgs.toArray(String[]::new))) {
+            List<Command> commands = context.getBeansOfType(Command.class).values().stream()
+                    .sorted(Comparator.comparing(Command::name)).toList();
+            Command match = commands.stream()
+                    .filter(c -> matches(c.name(), words))
+                    .max(Comparator.comparingInt(c -> c.name().split(" ").length))
+                    .orElse(null);
+            if (match == null) {
+                PrintStream target = words.isEmpty() || words.get(0).equals("help") ? out : System.err;
+                if (target == System.err) {
+                    System.err.println("Unknown command: " + String.join(" ", words));
+                }
+                target.println("Usage: java -jar qalqan.jar [serve] | <command>");
+                commands.forEach(c -> target.println("  " + c.usage()));
+                return target == out ? 0 : 2;
+            }
+            int nameLength = match.name().split(" ").length;
+            try {
+                return match.run(words.subList(nameLength, words.size()), out);
+            } catch (UsageException e) {
+                System.err.println(e.getMessage());
+                System.err.println("Usage: " + match.usage());
+                return 2;
+            }
+        } catch (Exception e) {
+            System.err.println("Failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static boolean matches(String name, List<String> words) {
+        String[] parts = name.split(" ");
+        if (words.size() < parts.length) {
+            return false;
+        }
+        for (int i = 0; i < parts.length; i++) {
+            if (!parts[i].equals(words.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,26 @@
+package kz.qalqan.shared;
+
+/** Why a string is not an IIN (hard rules: always rejected). Message keys live in the bundles as {@code iin.problem.<name>}. */
+public enum IinProblem {
+    MISSING("is required"),
+    NOT_DIGITS("must contain only the digits 0-9"),
+    TOO_SHORT("has fewer than 12 digits"),
+    TOO_LONG("has more than 12 digits"),
+    CHECK_DIGIT("has a wrong check digit (12th digit)"),
+    NEVER_ISSUED("starts with 11 digits for which no IIN is ever issued (both check passes give 10)");
+
+    private final String reason;
+
+    IinProblem(String reason) {
+        this.reason = reason;
+    }
+
+    /** English reason, used in API and import reports. */
+    public String reason() {
+        return "IIN " + reason;
+    }
+
+    public String messageKey() {
+        return "iin.problem." + name();
+    }
+}

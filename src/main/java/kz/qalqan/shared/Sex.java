@@ -1,0 +1,3 @@
+package kz.qalqan.shared;
+
+public enum Sex { MALE, FEMALE }
