@@ -41,4 +41,9 @@ public record PhoneNumber(String e164) {
         }
         return Optional.of(new PhoneNumber("+7" + d));
     }
+
+    /** Why a writing is not a Kazakhstan mobile number, or null when it is one. */
+    public static String problem(String written) {
+        return normalise(written).isPresent() ? null : "is not a Kazakhstan mobile number (+7 7xx xxx xx xx)";
+    }
 }

@@ -1,0 +1,5 @@
+package kz.qalqan.registry;
+
+public enum MemberStatus {
+    ACTIVE, INACTIVE, DISCHARGED
+}

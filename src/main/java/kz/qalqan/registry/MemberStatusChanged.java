@@ -1,0 +1,4 @@
+package kz.qalqan.registry;
+
+public record MemberStatusChanged(long memberId, MemberStatus from, MemberStatus to) {
+}
