@@ -32,11 +32,8 @@ public record Iin(String value) {
         if (value == null || value.isEmpty()) {
             return IinProblem.MISSING;
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                return IinProblem.NOT_DIGITS;
-            }
+        if (!asciiDigits(value)) {
+            return IinProblem.NOT_DIGITS;
         }
         if (value.length() != 12) {
             return value.length() < 12 ? IinProblem.TOO_SHORT : IinProblem.TOO_LONG;
@@ -54,17 +51,30 @@ public record Iin(String value) {
 
     /**
      * The check digit for an 11-digit prefix, or -1 when both weighting passes give 10 and no IIN with
-     * this prefix is ever issued.
+     * this prefix is ever issued. Digit 11 has weight 11 ≡ 0 (mod 11) in the first pass, so a wrong
+     * digit 11 goes unnoticed unless the prefix needs the second pass; the check digit does not catch
+     * every single-digit error.
      */
     public static int checkDigit(String prefix) {
-        if (prefix.length() != 11) {
-            throw new IllegalArgumentException("An IIN prefix has 11 digits");
+        if (prefix == null || prefix.length() != 11 || !asciiDigits(prefix)) {
+            throw new IllegalArgumentException("An IIN prefix is 11 ASCII digits");
         }
         int c = weightedSum(prefix, FIRST_WEIGHTS) % 11;
         if (c == 10) {
             c = weightedSum(prefix, SECOND_WEIGHTS) % 11;
         }
         return c == 10 ? -1 : c;
+    }
+
+    // Character.isDigit would let fullwidth and Arabic-Indic digits through.
+    private static boolean asciiDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int weightedSum(String digits, int[] weights) {
@@ -81,7 +91,10 @@ public record Iin(String value) {
         if (centuryDigit < 1 || centuryDigit > 6) {
             return Optional.empty();
         }
-        int century = 1800 + 100 * ((centuryDigit - 1) / 2);
+        return date(1800 + 100 * ((centuryDigit - 1) / 2));
+    }
+
+    private Optional<LocalDate> date(int century) {
         int year = century + Integer.parseInt(value.substring(0, 2));
         int month = Integer.parseInt(value.substring(2, 4));
         int day = Integer.parseInt(value.substring(4, 6));
@@ -108,15 +121,18 @@ public record Iin(String value) {
     public List<IinWarning> warnings(LocalDate recordedBirthDate, Sex recordedSex) {
         List<IinWarning> warnings = new ArrayList<>();
         int centuryDigit = value.charAt(6) - '0';
-        if (centuryDigit < 1 || centuryDigit > 6) {
+        boolean centuryKnown = centuryDigit >= 1 && centuryDigit <= 6;
+        if (!centuryKnown) {
             warnings.add(IinWarning.CENTURY_DIGIT_UNDEFINED);
-        } else if (birthDate().isEmpty()) {
+        }
+        // With the century unknown, judge the date in 2000+YY: a leap year whenever any century could give one.
+        if ((centuryKnown ? birthDate() : date(2000)).isEmpty()) {
             warnings.add(IinWarning.NOT_A_CALENDAR_DATE);
         }
-        if (recordedBirthDate != null && birthDate().isPresent() && !birthDate().get().equals(recordedBirthDate)) {
+        if (recordedBirthDate != null && birthDate().filter(d -> !d.equals(recordedBirthDate)).isPresent()) {
             warnings.add(IinWarning.BIRTH_DATE_MISMATCH);
         }
-        if (recordedSex != null && sex().isPresent() && sex().get() != recordedSex) {
+        if (recordedSex != null && sex().filter(s -> s != recordedSex).isPresent()) {
             warnings.add(IinWarning.SEX_MISMATCH);
         }
         return warnings;

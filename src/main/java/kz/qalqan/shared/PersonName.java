@@ -1,25 +1,88 @@
 package kz.qalqan.shared;
 
-/** Placeholder until the name rules land; accepts letters, spaces, hyphens and apostrophes. */
+import java.text.Normalizer;
+
+/**
+ * Rules for a last, first or middle name (DOMAIN.md §1): 1–100 characters, letters of one script —
+ * Cyrillic (the Russian alphabet plus Kazakh Ә Ғ Қ Ң Ө Ұ Ү Һ І) or Latin with diacritics — separated
+ * by a single space, hyphen, apostrophe (' or ’) or period. A period may be followed by a space, so
+ * initials and abbreviations ("A. Smith", "St. John") pass.
+ */
 public final class PersonName {
+
+    public static final int MAX_LENGTH = 100;
+
+    private static final String KAZAKH_LETTERS = "ӘәҒғҚқҢңӨөҰұҮүҺһІі";
+    private static final String SEPARATORS = " -'’.";
+
     private PersonName() {
     }
 
+    /**
+     * Trims, collapses inner whitespace to one space and composes to NFC, so a letter typed as base plus
+     * combining mark (и + ◌̆ = й, e + ◌́ = é) counts as the one letter it shows. {@code null} stays null.
+     */
+    public static String normalise(String name) {
+        if (name == null) {
+            return null;
+        }
+        return Normalizer.normalize(name, Normalizer.Form.NFC).replaceAll("(?U)\\s+", " ").strip();
+    }
+
+    /** Why the name (as {@link #normalise} would store it) is not acceptable, in English, or {@code null}. */
     public static String problem(String name) {
         String n = normalise(name);
-        if (n.isEmpty() || n.length() > 100) {
-            return "must be 1-100 characters";
+        if (n == null || n.isEmpty()) {
+            return "is empty";
         }
-        for (int i = 0; i < n.length(); i++) {
-            char c = n.charAt(i);
-            if (!Character.isLetter(c) && " -'’.".indexOf(c) < 0) {
-                return "may contain only letters, spaces, hyphens and apostrophes";
+        int[] chars = n.codePoints().toArray();
+        if (chars.length > MAX_LENGTH) {
+            return "is longer than " + MAX_LENGTH + " characters";
+        }
+        boolean cyrillic = false;
+        boolean latin = false;
+        StringBuilder shape = new StringBuilder();
+        for (int c : chars) {
+            if (isCyrillic(c) || isLatin(c)) {
+                cyrillic |= isCyrillic(c);
+                latin |= isLatin(c);
+                shape.append('a');
+            } else if (SEPARATORS.indexOf(c) >= 0) {
+                shape.appendCodePoint(c);
+            } else if (Character.isDigit(c)) {
+                return "contains a digit";
+            } else if (Character.isLetter(c)) {
+                return "contains '" + Character.toString(c) + "', a letter outside the Russian, Kazakh and Latin alphabets";
+            } else {
+                return "contains '" + Character.toString(c) + "'; only letters, space, hyphen, apostrophe and period are allowed";
             }
+        }
+        // Look-alike letters (Latin o/a/e/c/p in a Cyrillic name) are a common, invisible typo.
+        if (cyrillic && latin) {
+            return "mixes Cyrillic and Latin letters";
+        }
+        if (!shape.toString().matches("a+(?:(?:[ '’.-]|\\. )a+)*")) {
+            return "may have a space, hyphen, apostrophe or period only between letters";
         }
         return null;
     }
 
-    public static String normalise(String name) {
-        return name == null ? "" : name.trim().replaceAll("\\s+", " ");
+    private static boolean isCyrillic(int c) {
+        return (c >= 'А' && c <= 'я') || c == 'Ё' || c == 'ё' || KAZAKH_LETTERS.indexOf(c) >= 0;
+    }
+
+    private static boolean isLatin(int c) {
+        int type = Character.getType(c);
+        if (type != Character.UPPERCASE_LETTER && type != Character.LOWERCASE_LETTER
+                && type != Character.TITLECASE_LETTER) {
+            return false;
+        }
+        // Blocks, not UnicodeScript.LATIN: the script also holds fullwidth and phonetic letters.
+        Character.UnicodeBlock block = Character.UnicodeBlock.of(c);
+        return block == Character.UnicodeBlock.BASIC_LATIN
+                || block == Character.UnicodeBlock.LATIN_1_SUPPLEMENT
+                || block == Character.UnicodeBlock.LATIN_EXTENDED_A
+                || block == Character.UnicodeBlock.LATIN_EXTENDED_B
+                || block == Character.UnicodeBlock.LATIN_EXTENDED_ADDITIONAL;
     }
 }
