@@ -83,9 +83,4 @@ public record PhoneNumber(String e164) {
         }
         return new Parsed(new PhoneNumber("+7" + national), null);
     }
-
-    /** Why a writing is not a Kazakhstan mobile number, or null when it is one. */
-    public static String problem(String written) {
-        return normalise(written).isPresent() ? null : "is not a Kazakhstan mobile number (+7 7xx xxx xx xx)";
-    }
 }
