@@ -1,5 +1,6 @@
 package kz.qalqan;
 
+import kz.qalqan.demo.GenerateCommand;
 import kz.qalqan.platform.CommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,6 +15,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class QalqanApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("generate")) {
+            // pure file generation: no database, no application context
+            System.exit(GenerateCommand.run(java.util.Arrays.asList(args).subList(1, args.length), System.out));
+        }
         if (CommandLine.isCommand(args)) {
             System.exit(CommandLine.run(QalqanApplication.class, args));
         }

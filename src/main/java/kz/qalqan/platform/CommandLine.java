@@ -5,7 +5,11 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -37,6 +41,16 @@ public final class CommandLine {
             } else {
                 words.add(arg);
             }
+        }
+        Path throwaway = null;
+        if (!words.isEmpty() && words.get(0).equals("bench") && !configuresDatabase(springArgs)) {
+            // benchmarks build large synthetic forces: never in the user's register
+            try {
+                throwaway = Files.createTempDirectory("qalqan-bench-db");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            springArgs.add("--qalqan.data-dir=" + throwaway);
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
@@ -71,6 +85,25 @@ public final class CommandLine {
         } catch (Exception e) {
             System.err.println("Failed: " + e.getMessage());
             return 1;
+        } finally {
+            deleteQuietly(throwaway);
+        }
+    }
+
+    private static boolean configuresDatabase(List<String> springArgs) {
+        String url = System.getenv("QALQAN_DB_URL");
+        return (url != null && !url.isBlank()) || System.getenv("QALQAN_DATA_DIR") != null
+                || springArgs.stream().anyMatch(a -> a.startsWith("--qalqan.data-dir") || a.startsWith("--spring.datasource.url"));
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("Could not remove " + dir + ": " + e.getMessage());
         }
     }
 

@@ -46,7 +46,7 @@ class ImportCrashIntegrationTests {
     void aKilledImportLeavesNoPartialRows() throws Exception {
         String marker = marker();
         Path file = dir.resolve("crash-" + marker + ".csv");
-        int rows = writeFile(file, marker, 400_000);
+        int rows = writeFile(file, marker, 150_000);
 
         HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
