@@ -1,33 +1,39 @@
 package kz.qalqan.shared;
 
+import static kz.qalqan.support.Properties.assume;
+import static kz.qalqan.support.Properties.between;
+import static kz.qalqan.support.Properties.digits;
+import static kz.qalqan.support.Properties.forAll;
+import static kz.qalqan.support.Properties.oneOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.SplittableRandom;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
+/** Properties of the IIN rules, each checked on {@value kz.qalqan.support.Properties#DEFAULT_TRIES} random inputs. */
 class IinPropertyTests {
 
-    @Property
-    void exactlyTheCheckDigitCompletesAnIssuablePrefix(@ForAll("prefixes") String prefix) {
-        int check = Iin.checkDigit(prefix);
-        for (int last = 0; last <= 9; last++) {
-            IinProblem problem = Iin.hardProblem(prefix + last);
-            if (check < 0) {
-                assertThat(problem).isEqualTo(IinProblem.NEVER_ISSUED);
-            } else if (last == check) {
-                assertThat(problem).isNull();
-            } else {
-                assertThat(problem).isEqualTo(IinProblem.CHECK_DIGIT);
+    private static final long FIRST_BIRTH_DAY = LocalDate.of(1800, 1, 1).toEpochDay();
+    private static final long LAST_BIRTH_DAY = LocalDate.of(2099, 12, 31).toEpochDay();
+    private static final char[] TRICKY_NON_DIGITS = {'０', '٣', '۵', '१', ' ', '\n', '\t', '-', '+', 'O', 'І'};
+
+    @Test
+    void exactlyTheCheckDigitCompletesAnIssuablePrefix() {
+        forAll(IinPropertyTests::prefix, prefix -> {
+            int check = Iin.checkDigit(prefix);
+            for (int last = 0; last <= 9; last++) {
+                IinProblem problem = Iin.hardProblem(prefix + last);
+                if (check < 0) {
+                    assertThat(problem).isEqualTo(IinProblem.NEVER_ISSUED);
+                } else if (last == check) {
+                    assertThat(problem).isNull();
+                } else {
+                    assertThat(problem).isEqualTo(IinProblem.CHECK_DIGIT);
+                }
             }
-        }
+        });
     }
 
     /*
@@ -40,82 +46,92 @@ class IinPropertyTests {
      *    comes from the other weighting and may coincide (e.g. 751231400010 → 751231440010).
      * The properties below state what does hold.
      */
-    @Property
-    void changingTheCheckDigitAlwaysInvalidates(@ForAll("validIins") String iin, @ForAll @IntRange(min = 1, max = 9) int shift) {
-        assertThat(Iin.isValid(substitute(iin, 11, shift))).isFalse();
+    @Test
+    void changingTheCheckDigitAlwaysInvalidates() {
+        forAll(r -> new Change(validIin(r), 11, between(r, 1, 9)),
+                c -> assertThat(Iin.isValid(c.changed())).isFalse());
     }
 
-    @Property
-    void changingDigit11InvalidatesExactlyWhenTheSecondPassIsNeeded(
-            @ForAll("validIins") String iin, @ForAll @IntRange(min = 1, max = 9) int shift) {
-        assertThat(Iin.isValid(substitute(iin, 10, shift))).isEqualTo(firstPass(iin) != 10);
+    @Test
+    void changingDigit11InvalidatesExactlyWhenTheSecondPassIsNeeded() {
+        forAll(r -> new Change(validIin(r), 10, between(r, 1, 9)),
+                c -> assertThat(Iin.isValid(c.changed())).isEqualTo(firstPass(c.iin()) != 10));
     }
 
-    @Property
-    void changingDigits1To10InvalidatesWhenFirstPassDecidesBoth(
-            @ForAll("validIins") String iin,
-            @ForAll @IntRange(min = 0, max = 9) int position,
-            @ForAll @IntRange(min = 1, max = 9) int shift) {
-        String changed = substitute(iin, position, shift);
-        Assume.that(firstPass(iin) != 10 && firstPass(changed) != 10);
-        assertThat(Iin.isValid(changed)).isFalse();
+    @Test
+    void changingDigits1To10InvalidatesWhenFirstPassDecidesBoth() {
+        forAll(r -> new Change(validIin(r), between(r, 0, 9), between(r, 1, 9)), c -> {
+            assume(firstPass(c.iin()) != 10 && firstPass(c.changed()) != 10);
+            assertThat(Iin.isValid(c.changed())).isFalse();
+        });
     }
 
-    @Example
+    @Test
     void singleDigitChangeCanSlipThroughViaTheSecondPass() {
         assertThat(Iin.isValid("751231400010")).isTrue();
         assertThat(firstPass("751231440010")).isEqualTo(10);
         assertThat(Iin.isValid("751231440010")).isTrue();
     }
 
-    @Property
-    void anyNonDigitCharacterIsNotDigits(
-            @ForAll("digitStrings") String before, @ForAll("nonDigits") char c, @ForAll("digitStrings") String after) {
-        assertThat(Iin.hardProblem(before + c + after)).isEqualTo(IinProblem.NOT_DIGITS);
+    @Test
+    void anyNonDigitCharacterIsNotDigits() {
+        forAll(r -> digits(r, 0, 12) + nonDigit(r) + digits(r, 0, 12),
+                candidate -> assertThat(Iin.hardProblem(candidate)).isEqualTo(IinProblem.NOT_DIGITS));
     }
 
-    @Property
-    void birthDateAndSexRoundTrip(
-            @ForAll("birthDates") LocalDate birthDate, @ForAll Sex sex, @ForAll @IntRange(min = 0, max = 9999) int serial) {
-        int centuryDigit = 1 + 2 * (birthDate.getYear() / 100 - 18) + (sex == Sex.MALE ? 0 : 1);
-        String prefix = String.format("%02d%02d%02d%d%04d",
-                birthDate.getYear() % 100, birthDate.getMonthValue(), birthDate.getDayOfMonth(), centuryDigit, serial);
-        int check = Iin.checkDigit(prefix);
-        Assume.that(check >= 0);
+    @Test
+    void birthDateAndSexRoundTrip() {
+        forAll(r -> new Person(LocalDate.ofEpochDay(between(r, FIRST_BIRTH_DAY, LAST_BIRTH_DAY)),
+                oneOf(r, Sex.values()), between(r, 0, 9999)), p -> {
+            LocalDate birthDate = p.birthDate();
+            int centuryDigit = 1 + 2 * (birthDate.getYear() / 100 - 18) + (p.sex() == Sex.MALE ? 0 : 1);
+            String prefix = String.format("%02d%02d%02d%d%04d",
+                    birthDate.getYear() % 100, birthDate.getMonthValue(), birthDate.getDayOfMonth(), centuryDigit,
+                    p.serial());
+            int check = Iin.checkDigit(prefix);
+            assume(check >= 0);
 
-        Iin iin = Iin.parse(prefix + check);
-        assertThat(iin.birthDate()).contains(birthDate);
-        assertThat(iin.sex()).contains(sex);
-        assertThat(iin.warnings(birthDate, sex)).isEmpty();
+            Iin iin = Iin.parse(prefix + check);
+            assertThat(iin.birthDate()).contains(birthDate);
+            assertThat(iin.sex()).contains(p.sex());
+            assertThat(iin.warnings(birthDate, p.sex())).isEmpty();
+        });
     }
 
-    @Provide
-    Arbitrary<String> prefixes() {
-        return Arbitraries.strings().numeric().ofLength(11);
+    private record Change(String iin, int position, int shift) {
+        String changed() {
+            return substitute(iin, position, shift);
+        }
     }
 
-    @Provide
-    Arbitrary<String> validIins() {
-        return prefixes().filter(p -> Iin.checkDigit(p) >= 0).map(p -> p + Iin.checkDigit(p));
+    private record Person(LocalDate birthDate, Sex sex, int serial) {
     }
 
-    @Provide
-    Arbitrary<String> digitStrings() {
-        return Arbitraries.strings().numeric().ofMaxLength(12);
+    private static String prefix(SplittableRandom random) {
+        return digits(random, 11, 11);
     }
 
-    @Provide
-    Arbitrary<Character> nonDigits() {
-        return Arbitraries.oneOf(
-                Arbitraries.chars().filter(c -> c < '0' || c > '9'),
-                Arbitraries.of('０', '٣', '۵', '१', ' ', '\n', '\t', '-', '+', 'O', 'І'));
+    private static String validIin(SplittableRandom random) {
+        while (true) {
+            String prefix = prefix(random);
+            int check = Iin.checkDigit(prefix);
+            if (check >= 0) {
+                return prefix + check;
+            }
+        }
     }
 
-    @Provide
-    Arbitrary<LocalDate> birthDates() {
-        return Arbitraries.longs()
-                .between(LocalDate.of(1800, 1, 1).toEpochDay(), LocalDate.of(2099, 12, 31).toEpochDay())
-                .map(LocalDate::ofEpochDay);
+    /** Any UTF-16 unit but an ASCII digit (lone surrogates included), or a digit/letter look-alike. */
+    private static char nonDigit(SplittableRandom random) {
+        if (random.nextBoolean()) {
+            return TRICKY_NON_DIGITS[random.nextInt(TRICKY_NON_DIGITS.length)];
+        }
+        while (true) {
+            char c = (char) between(random, Character.MIN_VALUE, Character.MAX_VALUE);
+            if (c < '0' || c > '9') {
+                return c;
+            }
+        }
     }
 
     private static String substitute(String iin, int position, int shift) {
