@@ -43,12 +43,9 @@ public class MemberDirectory {
         if (members.iinTaken(checked.iin().value(), null)) {
             throw duplicate();
         }
-        long id = members.insert(checked);
+        long id = members.insert(checked, actor, clock.instant());
         if (id < 0) {
             throw duplicate(); // a concurrent insert won the race
-        }
-        if (checked.unitId() != null) {
-            members.openAssignment(id, checked.unitId(), checked.positionId(), actor, clock.instant());
         }
         events.publishEvent(new MemberRegistered(id, checked.unitId(), checked.orgPath()));
         return find(id);
@@ -61,15 +58,15 @@ public class MemberDirectory {
         if (members.iinTaken(checked.iin().value(), id)) {
             throw duplicate();
         }
+        boolean reassigned = !Objects.equals(current.unitId(), checked.unitId())
+                || !Objects.equals(current.positionId(), checked.positionId());
+        if (reassigned) {
+            members.reassign(id, checked.unitId(), actor, clock.instant());
+        }
         if (!members.update(id, current.version(), checked)) {
             throw new ConflictException(null, "the member was changed by someone else meanwhile; reload and try again");
         }
-        if (!Objects.equals(current.unitId(), checked.unitId()) || !Objects.equals(current.positionId(), checked.positionId())) {
-            var now = clock.instant();
-            members.closeAssignment(id, now);
-            if (checked.unitId() != null) {
-                members.openAssignment(id, checked.unitId(), checked.positionId(), actor, now);
-            }
+        if (reassigned) {
             events.publishEvent(new MemberAssigned(id, current.unitId(), checked.unitId(), checked.positionId()));
         }
         if (current.status() != checked.status()) {

@@ -1,6 +1,7 @@
 package kz.qalqan.shared;
 
 import java.text.Normalizer;
+import java.util.regex.Pattern;
 
 /**
  * Rules for a last, first or middle name (DOMAIN.md §1): 1–100 characters, letters of one script —
@@ -18,6 +19,10 @@ public final class PersonName {
     private PersonName() {
     }
 
+    // compiled once: the import checks three names per row
+    private static final Pattern WHITESPACE = Pattern.compile("(?U)\\s+");
+    private static final Pattern SHAPE = Pattern.compile("a+(?:(?:[ '’.-]|\\. )a+)*");
+
     /**
      * Trims, collapses inner whitespace to one space and composes to NFC, so a letter typed as base plus
      * combining mark (и + ◌̆ = й, e + ◌́ = é) counts as the one letter it shows. {@code null} stays null.
@@ -26,7 +31,8 @@ public final class PersonName {
         if (name == null) {
             return null;
         }
-        return Normalizer.normalize(name, Normalizer.Form.NFC).replaceAll("(?U)\\s+", " ").strip();
+        String composed = Normalizer.isNormalized(name, Normalizer.Form.NFC) ? name : Normalizer.normalize(name, Normalizer.Form.NFC);
+        return WHITESPACE.matcher(composed).replaceAll(" ").strip();
     }
 
     /** Why the name (as {@link #normalise} would store it) is not acceptable, in English, or {@code null}. */
@@ -61,7 +67,7 @@ public final class PersonName {
         if (cyrillic && latin) {
             return "mixes Cyrillic and Latin letters";
         }
-        if (!shape.toString().matches("a+(?:(?:[ '’.-]|\\. )a+)*")) {
+        if (!SHAPE.matcher(shape).matches()) {
             return "may have a space, hyphen, apostrophe or period only between letters";
         }
         return null;

@@ -14,8 +14,10 @@ import java.util.Optional;
  */
 public record PhoneNumber(String e164) {
 
+    private static final java.util.regex.Pattern E164 = java.util.regex.Pattern.compile("\\+77[04-7]\\d{8}");
+
     public PhoneNumber {
-        if (e164 == null || !e164.matches("\\+77[04-7]\\d{8}")) {
+        if (e164 == null || !E164.matcher(e164).matches()) {
             throw new IllegalArgumentException("not a Kazakhstan mobile number in E.164: " + e164);
         }
     }

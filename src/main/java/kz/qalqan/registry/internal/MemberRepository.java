@@ -30,17 +30,20 @@ public class MemberRepository {
         this.jdbc = jdbc;
     }
 
-    public long insert(CheckedMember m) {
+    public long insert(CheckedMember m, String actor, Instant at) {
+        boolean assigned = m.unitId() != null;
         return jdbc.sql("""
                 insert into registry.member (iin, last_name, first_name, middle_name, birth_date, sex, category, phone, email,
-                    region_code, district_id, unit_id, position_id, lat, lon, language, skills, status, review_warnings, org_path)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    region_code, district_id, unit_id, position_id, lat, lon, language, skills, status, review_warnings, org_path,
+                    assigned_at, assigned_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (iin) do nothing
                 returning id""")
                 .params(m.iin().value(), m.lastName(), m.firstName(), m.middleName(), m.birthDate(), m.sex(),
                         m.category().name(), m.phone(), m.email(), m.regionCode(), m.districtId(), m.unitId(),
                         m.positionId(), m.lat(), m.lon(), m.language(), m.skills().toArray(String[]::new),
-                        m.status().name(), m.warnings().toArray(String[]::new), m.orgPath())
+                        m.status().name(), m.warnings().toArray(String[]::new), m.orgPath(),
+                        assigned ? Timestamp.from(at) : null, assigned ? actor : null)
                 .query(Long.class).optional().orElse(-1L);
     }
 
@@ -79,26 +82,34 @@ public class MemberRepository {
         return jdbc.sql("select count(*) from registry.member").query(Long.class).single();
     }
 
-    public void openAssignment(long memberId, Long unitId, Long positionId, String recordedBy, Instant at) {
+    /**
+     * Moves the member's current assignment (as it was before an update) into the history, and starts the
+     * new one. Call before the member row is updated.
+     */
+    public void reassign(long memberId, Long newUnitId, String actor, Instant at) {
         jdbc.sql("""
-                insert into registry.assignment (member_id, unit_id, position_id, assigned_from, recorded_by)
-                values (?, ?, ?, ?, ?)""")
-                .params(memberId, unitId, positionId, Timestamp.from(at), recordedBy).update();
-    }
-
-    public void closeAssignment(long memberId, Instant at) {
-        jdbc.sql("update registry.assignment set assigned_to = ? where member_id = ? and assigned_to is null")
+                insert into registry.assignment (member_id, unit_id, position_id, assigned_from, assigned_to, recorded_by)
+                select id, unit_id, position_id, coalesce(assigned_at, created_at), ?, coalesce(assigned_by, 'unknown')
+                from registry.member where id = ? and unit_id is not null""")
                 .params(Timestamp.from(at), memberId).update();
+        jdbc.sql("update registry.member set assigned_at = ?, assigned_by = ? where id = ?")
+                .params(newUnitId == null ? null : Timestamp.from(at), newUnitId == null ? null : actor, memberId).update();
     }
 
+    /** The current assignment (from the member row) and the past ones, newest first. */
     public List<Assignment> assignments(long memberId) {
         return jdbc.sql("""
                 select a.unit_id, u.code, u.name, a.position_id, p.title, a.assigned_from, a.assigned_to, a.recorded_by
-                from registry.assignment a
+                from (select unit_id, position_id, coalesce(assigned_at, created_at) as assigned_from,
+                             null::timestamptz as assigned_to, coalesce(assigned_by, 'unknown') as recorded_by, 0 as past
+                      from registry.member where id = ? and unit_id is not null
+                      union all
+                      select unit_id, position_id, assigned_from, assigned_to, recorded_by, 1
+                      from registry.assignment where member_id = ?) a
                 left join registry.unit u on u.id = a.unit_id
                 left join registry.position p on p.id = a.position_id
-                where a.member_id = ? order by a.assigned_from desc, a.id desc""")
-                .param(memberId)
+                order by a.past, a.assigned_from desc""")
+                .params(memberId, memberId)
                 .query((rs, i) -> new Assignment(rs.getObject(1, Long.class), rs.getString(2), rs.getString(3),
                         rs.getObject(4, Long.class), rs.getString(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
                         rs.getString(8)))
