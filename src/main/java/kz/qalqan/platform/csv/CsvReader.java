@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Streaming RFC 4180 CSV reader: one record at a time in constant memory.
+ * Streaming RFC 4180 CSV reader: one record at a time in constant memory (a field may hold at most
+ * 1,000,000 characters).
  *
  * <ul>
  *   <li>The delimiter, {@code ','} or {@code ';'}, is whichever occurs more often outside quotes in the
@@ -63,7 +64,7 @@ public final class CsvReader implements Closeable {
         return new CsvReader(new Utf8Reader(in));
     }
 
-    /** Reads characters; a leading {@code \uFEFF} is skipped. */
+    /** Reads characters; a leading byte order mark (U+FEFF) is skipped. */
     public static CsvReader open(Reader in) {
         return new CsvReader(in);
     }
@@ -104,13 +105,18 @@ public final class CsvReader implements Closeable {
             return;
         }
         started = true;
-        while (limit == 0 && readMore() >= 0) {
-            // a reader may legally return zero characters; the BOM check needs the first one
-        }
-        if (limit > 0 && buf[0] == BOM) {
+        if (readMore() > 0 && buf[0] == BOM) {
             pos = 1;
         }
-        delimiter = detectDelimiter();
+        DelimiterDetector detector = new DelimiterDetector();
+        int scanned = pos;
+        while (!detector.feed(buf, scanned, limit)) {
+            scanned = limit;
+            if (readMore() < 0) {
+                break;
+            }
+        }
+        delimiter = detector.delimiter();
     }
 
     private boolean skipEmptyLines() {
@@ -201,7 +207,7 @@ public final class CsvReader implements Closeable {
             if (p == end) {
                 pos = end;
                 if (!fill()) {
-                    throw new CsvFormatException(startLine, "unterminated quoted field starting on line " + startLine);
+                    throw CsvFormatException.unterminatedQuote(startLine);
                 }
                 continue;
             }
@@ -233,8 +239,7 @@ public final class CsvReader implements Closeable {
 
     private StringBuilder append(char[] b, int from, int to) {
         if (value.length() + (to - from) > MAX_FIELD_LENGTH) {
-            throw new CsvFormatException(recordLine, "field too long: more than " + MAX_FIELD_LENGTH
-                    + " characters in the record starting on line " + recordLine);
+            throw CsvFormatException.fieldTooLong(recordLine, MAX_FIELD_LENGTH);
         }
         return value.append(b, from, to - from);
     }
@@ -299,69 +304,8 @@ public final class CsvReader implements Closeable {
 
     private RuntimeException failure(IOException e) {
         if (e instanceof CharacterCodingException) {
-            return new CsvFormatException(line, "line " + line + " is not valid UTF-8 text; save the file as CSV UTF-8");
+            return CsvFormatException.notUtf8(line);
         }
         return new UncheckedIOException(e);
-    }
-
-    private char detectDelimiter() {
-        for (;;) {
-            boolean exhausted = eof || pendingFailure != null || limit == buf.length;
-            char found = scanFirstRecord(exhausted);
-            if (found != 0) {
-                return found;
-            }
-            readMore();
-        }
-    }
-
-    /**
-     * Counts ',' and ';' outside quotes in the first non-empty record. As the delimiter is not known yet,
-     * a quote opens a quoted field when it follows either candidate or starts the line.
-     *
-     * @return the delimiter, or 0 when the record continues past the characters read so far
-     */
-    private char scanFirstRecord(boolean exhausted) {
-        int commas = 0;
-        int semicolons = 0;
-        boolean inQuotes = false;
-        boolean fieldStart = true;
-        boolean inRecord = false;
-        for (int i = pos; i < limit; i++) {
-            char c = buf[i];
-            if (inQuotes) {
-                if (c == '"') {
-                    if (i + 1 == limit && !exhausted) {
-                        return 0;
-                    }
-                    if (i + 1 < limit && buf[i + 1] == '"') {
-                        i++;
-                    } else {
-                        inQuotes = false;
-                    }
-                }
-            } else if (c == '\n' || c == '\r') {
-                if (inRecord) {
-                    return choose(commas, semicolons);
-                }
-            } else {
-                inRecord = true;
-                if (c == ',') {
-                    commas++;
-                    fieldStart = true;
-                } else if (c == ';') {
-                    semicolons++;
-                    fieldStart = true;
-                } else {
-                    inQuotes = c == '"' && fieldStart;
-                    fieldStart = false;
-                }
-            }
-        }
-        return exhausted ? choose(commas, semicolons) : 0;
-    }
-
-    private static char choose(int commas, int semicolons) {
-        return semicolons > commas ? ';' : ',';
     }
 }

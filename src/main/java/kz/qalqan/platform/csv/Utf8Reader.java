@@ -30,6 +30,8 @@ final class Utf8Reader extends Reader {
     private boolean endOfInput;
     private boolean finished;
     private CharacterCodingException failure;
+    /** The second of two characters decoded for a one-character read, or -1. */
+    private int pendingChar = -1;
 
     Utf8Reader(InputStream in) {
         this.in = Objects.requireNonNull(in, "in");
@@ -38,14 +40,22 @@ final class Utf8Reader extends Reader {
     @Override
     public int read(char[] target, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, target.length);
+        if (length == 0) {
+            return 0;
+        }
+        if (pendingChar >= 0) {
+            target[offset] = (char) pendingChar;
+            pendingChar = -1;
+            return 1;
+        }
         if (failure != null) {
             throw failure;
         }
         if (finished) {
             return -1;
         }
-        if (length == 0) {
-            return 0;
+        if (length == 1) {
+            return readOne(target, offset);
         }
         CharBuffer out = CharBuffer.wrap(target, offset, length);
         for (;;) {
@@ -67,6 +77,20 @@ final class Utf8Reader extends Reader {
             }
             readBytes();
         }
+    }
+
+    /** A supplementary character needs two chars, so a one-char read decodes two and keeps the second. */
+    private int readOne(char[] target, int offset) throws IOException {
+        char[] pair = new char[2];
+        int n = read(pair, 0, 2);
+        if (n <= 0) {
+            return n;
+        }
+        target[offset] = pair[0];
+        if (n == 2) {
+            pendingChar = pair[1];
+        }
+        return 1;
     }
 
     private void readBytes() throws IOException {
