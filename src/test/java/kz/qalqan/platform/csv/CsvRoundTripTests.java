@@ -8,12 +8,13 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+import static kz.qalqan.support.Properties.between;
+import static kz.qalqan.support.Properties.defaultSeed;
+import static kz.qalqan.support.Properties.forAll;
+import static kz.qalqan.support.Properties.oneOf;
 
 /** Whatever {@link CsvWriter} writes, {@link CsvReader} reads back unchanged, whatever the read sizes. */
 class CsvRoundTripTests {
@@ -23,80 +24,117 @@ class CsvRoundTripTests {
             ",", ";", "\"", "\"\"", "\n", "\r", "\r\n", " ", "\t", "\uFEFF",
             "a", "Z", "0", "é", "Қ", "ә", "Ө", "ү", "Ұ", "і", "ң", "ғ", "Һ", "😀", "🇰🇿");
 
-    @Property(tries = 300)
-    void tablesRoundTrip(@ForAll("tables") List<List<String>> rows, @ForAll("delimiters") char delimiter) {
-        String csv = write(rows, delimiter);
+    @Test
+    void tablesRoundTrip() {
+        forAll(300, defaultSeed(), random -> {
+            List<List<String>> rows = table(random);
+            char delimiter = oneOf(random, ',', ';');
+            String csv = write(rows, delimiter);
 
-        CsvReader reader = CsvReader.open(new StringReader(csv));
-        if (rows.get(0).size() > 1) {
-            assertThat(reader.delimiter()).isEqualTo(delimiter);
+            CsvReader reader = CsvReader.open(new StringReader(csv));
+            if (rows.get(0).size() > 1) {
+                assertThat(reader.delimiter()).isEqualTo(delimiter);
+            }
+            assertThat(fields(CsvReaderTests.readAll(reader))).isEqualTo(rows);
+        });
+    }
+
+    @Test
+    void rowsOfAnyCharactersAndWidthsRoundTripWithCommas() {
+        forAll(300, defaultSeed(), random -> {
+            List<List<String>> rows = raggedRows(random);
+            String csv = write(rows, ',');
+
+            assertThat(fields(CsvReaderTests.readAll(CsvReader.open(new StringReader(csv))))).isEqualTo(rows);
+        });
+    }
+
+    @Test
+    void tablesRoundTripThroughUtf8BytesReadInPieces() {
+        forAll(200, defaultSeed(), random -> {
+            List<List<String>> rows = table(random);
+            byte[] bytes = write(rows, oneOf(random, ',', ';')).getBytes(UTF_8);
+            int chunk = between(random, 1, 9);
+
+            assertThat(fields(CsvReaderTests.readAll(CsvReader.open(Chunked.bytes(bytes, chunk))))).isEqualTo(rows);
+            assertThat(fields(CsvReaderTests.readAll(CsvReader.open(new ByteArrayInputStream(bytes))))).isEqualTo(rows);
+        });
+    }
+
+    @Test
+    void recordsStartOnThePhysicalLineAfterAllEarlierLineBreaks() {
+        forAll(300, defaultSeed(), random -> {
+            List<List<String>> rows = table(random);
+            int chunk = between(random, 1, 5);
+            String csv = write(rows, ',');
+            List<Long> expected = new ArrayList<>();
+            long line = 1;
+            for (List<String> row : rows) {
+                expected.add(line);
+                // Counted field by field: a CR ending one field and an LF starting the next are two breaks.
+                line += 1 + row.stream().mapToLong(CsvRoundTripTests::lineBreaks).sum();
+            }
+
+            List<CsvRecord> records = CsvReaderTests.readAll(CsvReader.open(Chunked.reader(csv, chunk)));
+
+            assertThat(records).extracting(CsvRecord::line).isEqualTo(expected);
+        });
+    }
+
+    @Test
+    void readSizesDoNotChangeTheOutcome() {
+        forAll(500, defaultSeed(), random -> {
+            String csv = noise(random);
+            int chunk = between(random, 1, 5);
+
+            assertThat(outcome(Chunked.reader(csv, chunk))).isEqualTo(outcome(new StringReader(csv)));
+        });
+    }
+
+    private static String tokens(SplittableRandom random, List<String> pool, int max) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = between(random, 0, max); i > 0; i--) {
+            sb.append(pool.get(random.nextInt(pool.size())));
         }
-        assertThat(fields(CsvReaderTests.readAll(reader))).isEqualTo(rows);
+        return sb.toString();
     }
 
-    @Property(tries = 300)
-    void rowsOfAnyCharactersAndWidthsRoundTripWithCommas(@ForAll("raggedRows") List<List<String>> rows) {
-        String csv = write(rows, ',');
-
-        assertThat(fields(CsvReaderTests.readAll(CsvReader.open(new StringReader(csv))))).isEqualTo(rows);
-    }
-
-    @Property(tries = 200)
-    void tablesRoundTripThroughUtf8BytesReadInPieces(@ForAll("tables") List<List<String>> rows,
-            @ForAll("delimiters") char delimiter, @ForAll @IntRange(min = 1, max = 9) int chunk) {
-        byte[] bytes = write(rows, delimiter).getBytes(UTF_8);
-
-        assertThat(fields(CsvReaderTests.readAll(CsvReader.open(Chunked.bytes(bytes, chunk))))).isEqualTo(rows);
-        assertThat(fields(CsvReaderTests.readAll(CsvReader.open(new ByteArrayInputStream(bytes))))).isEqualTo(rows);
-    }
-
-    @Property(tries = 300)
-    void recordsStartOnThePhysicalLineAfterAllEarlierLineBreaks(@ForAll("tables") List<List<String>> rows,
-            @ForAll @IntRange(min = 1, max = 5) int chunk) {
-        String csv = write(rows, ',');
-        List<Long> expected = new ArrayList<>();
-        long line = 1;
-        for (List<String> row : rows) {
-            expected.add(line);
-            // Counted field by field: a CR ending one field and an LF starting the next are two breaks.
-            line += 1 + row.stream().mapToLong(CsvRoundTripTests::lineBreaks).sum();
+    private static List<List<String>> table(SplittableRandom random) {
+        int width = between(random, 1, 6);
+        List<List<String>> rows = new ArrayList<>();
+        for (int r = between(random, 1, 12); r > 0; r--) {
+            List<String> row = new ArrayList<>();
+            for (int c = 0; c < width; c++) {
+                row.add(tokens(random, TOKENS, 8));
+            }
+            rows.add(row);
         }
-
-        List<CsvRecord> records = CsvReaderTests.readAll(CsvReader.open(Chunked.reader(csv, chunk)));
-
-        assertThat(records).extracting(CsvRecord::line).isEqualTo(expected);
+        return rows;
     }
 
-    @Property(tries = 500)
-    void readSizesDoNotChangeTheOutcome(@ForAll("noise") String csv, @ForAll @IntRange(min = 1, max = 5) int chunk) {
-        assertThat(outcome(Chunked.reader(csv, chunk))).isEqualTo(outcome(new StringReader(csv)));
-    }
-
-    @Provide
-    Arbitrary<Character> delimiters() {
-        return Arbitraries.of(',', ';');
-    }
-
-    @Provide
-    Arbitrary<List<List<String>>> tables() {
-        Arbitrary<String> cell = Arbitraries.of(TOKENS).list().ofMaxSize(8).map(tokens -> String.join("", tokens));
-        return Arbitraries.integers().between(1, 6)
-                .flatMap(width -> cell.list().ofSize(width).list().ofMinSize(1).ofMaxSize(12));
-    }
-
-    @Provide
-    Arbitrary<List<List<String>>> raggedRows() {
-        Arbitrary<String> cell = Arbitraries.oneOf(
-                Arbitraries.strings().all().ofMaxLength(10),
-                Arbitraries.of(TOKENS).list().ofMaxSize(8).map(tokens -> String.join("", tokens)));
-        return cell.list().ofMinSize(1).ofMaxSize(6).list().ofMinSize(1).ofMaxSize(10);
+    private static List<List<String>> raggedRows(SplittableRandom random) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int r = between(random, 1, 10); r > 0; r--) {
+            List<String> row = new ArrayList<>();
+            for (int c = between(random, 1, 6); c > 0; c--) {
+                if (random.nextBoolean()) {
+                    StringBuilder any = new StringBuilder();
+                    for (int i = between(random, 0, 10); i > 0; i--) {
+                        any.append((char) random.nextInt(0x10000));
+                    }
+                    row.add(any.toString());
+                } else {
+                    row.add(tokens(random, TOKENS, 8));
+                }
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     /** Arbitrary text, mostly characters that matter to CSV, well-formed or not. */
-    @Provide
-    Arbitrary<String> noise() {
-        return Arbitraries.of(",", ";", "\"", "\n", "\r", " ", "a", "Қ", "😀", "\uFEFF")
-                .list().ofMaxSize(40).map(tokens -> String.join("", tokens));
+    private static String noise(SplittableRandom random) {
+        return tokens(random, List.of(",", ";", "\"", "\n", "\r", " ", "a", "Қ", "😀", "\uFEFF"), 40);
     }
 
     private static String write(List<List<String>> rows, char delimiter) {
