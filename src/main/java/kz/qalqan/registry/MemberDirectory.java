@@ -6,7 +6,9 @@ import kz.qalqan.registry.internal.CheckedMember;
 import kz.qalqan.registry.internal.DatabaseOrgLookup;
 import kz.qalqan.registry.internal.MemberRepository;
 import kz.qalqan.registry.internal.MemberRules;
+import kz.qalqan.platform.security.CurrentCaller;
 import kz.qalqan.registry.internal.OrgRepository;
+import kz.qalqan.registry.internal.Visibility;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,18 +30,29 @@ public class MemberDirectory {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final CurrentCaller caller;
+
     MemberDirectory(MemberRepository members, OrgRepository org, DatabaseOrgLookup lookup,
-                    ApplicationEventPublisher events, Clock clock) {
+                    ApplicationEventPublisher events, Clock clock, CurrentCaller caller) {
         this.members = members;
         this.org = org;
         this.lookup = lookup;
         this.events = events;
         this.clock = clock;
+        this.caller = caller;
+    }
+
+    private Visibility reading() {
+        return Visibility.toRead(caller.get());
+    }
+
+    private Visibility writing() {
+        return Visibility.toWrite(caller.get());
     }
 
     @Transactional
     public Member register(MemberCommand command, String actor) {
-        CheckedMember checked = check(command);
+        CheckedMember checked = check(command, writing());
         if (members.iinTaken(checked.iin().value(), null)) {
             throw duplicate();
         }
@@ -53,8 +66,8 @@ public class MemberDirectory {
 
     @Transactional
     public Member update(long id, MemberCommand command, String actor) {
-        Member current = find(id);
-        CheckedMember checked = check(command);
+        Member current = writable(id);
+        CheckedMember checked = check(command, writing());
         if (members.iinTaken(checked.iin().value(), id)) {
             throw duplicate();
         }
@@ -77,12 +90,56 @@ public class MemberDirectory {
 
     @Transactional
     public void delete(long id) {
-        find(id);
+        writable(id);
         members.delete(id);
     }
 
+    /**
+     * Self-service: the signed-in member changes their own phone, e-mail and language; everything else
+     * stays as the staff recorded it.
+     */
+    @Transactional
+    public Member updateOwnContacts(String phone, String email, String language, String actor) {
+        Member me = self();
+        MemberCommand command = new MemberCommand(me.iin(), me.lastName(), me.firstName(), me.middleName(),
+                me.category().code(), phone, email, me.regionCode(), me.districtId(), me.unitId(), me.positionId(),
+                me.lat(), me.lon(), language, me.skills(), null, null, me.status().name());
+        CheckedMember checked = check(command, Visibility.toRead(kz.qalqan.shared.Caller.SYSTEM));
+        CheckedMember kept = new CheckedMember(checked.iin(), checked.lastName(), checked.firstName(), checked.middleName(),
+                me.birthDate(), me.sex(), checked.category(), checked.phone(), checked.email(), checked.regionCode(),
+                checked.districtId(), checked.unitId(), checked.positionId(), checked.lat(), checked.lon(),
+                checked.language(), checked.skills(), checked.status(), me.warnings(), me.orgPath());
+        if (!members.update(me.id(), me.version(), kept)) {
+            throw new ConflictException(null, "your record was changed meanwhile; reload and try again");
+        }
+        return find(me.id());
+    }
+
+    /** The member record linked to the signed-in user. */
+    public Member self() {
+        Long id = caller.get().memberId();
+        if (id == null) {
+            throw new kz.qalqan.platform.NotFoundException("Your account is not linked to a member record");
+        }
+        return find(id);
+    }
+
+    /** A member the caller may see; out-of-scope members are as absent as missing ones. */
     public Member find(long id) {
-        return members.find(id).orElseThrow(() -> MemberNotFoundException.forId(id));
+        return members.find(id, reading()).orElseThrow(() -> MemberNotFoundException.forId(id));
+    }
+
+    private Member writable(long id) {
+        Member member = find(id);
+        if (!writing().covers(member.orgPath())) {
+            throw new kz.qalqan.platform.ForbiddenException("You may not change members outside your area of responsibility");
+        }
+        return member;
+    }
+
+    /** Members per home region that the caller may see. */
+    public java.util.Map<String, Long> countsByRegion() {
+        return members.countsByRegion(reading());
     }
 
     public List<Assignment> assignments(long id) {
@@ -90,28 +147,35 @@ public class MemberDirectory {
         return members.assignments(id);
     }
 
+    /** Members the caller may see. */
     public long count() {
-        return members.count();
+        return members.count(reading());
     }
 
     public MemberPage search(MemberSearch search) {
         int limit = search.limit() <= 0 ? MemberSearch.DEFAULT_LIMIT : Math.min(search.limit(), MemberSearch.MAX_LIMIT);
         long after = decodeCursor(search.after());
-        String unitPath = search.unitId() == null ? null : org.unit(search.unitId())
+        Visibility visibility = reading();
+        String unitPath = search.unitId() == null ? null : org.unit(search.unitId(), visibility)
                 .orElseThrow(() -> InvalidInputException.of("unit", "no unit with id " + search.unitId())).orgPath();
-        List<MemberSummary> rows = members.search(search, unitPath, after, limit + 1);
+        List<MemberSummary> rows = members.search(search, unitPath, after, limit + 1, visibility);
         boolean more = rows.size() > limit;
         List<MemberSummary> items = more ? rows.subList(0, limit) : rows;
         String next = more ? encodeCursor(items.get(items.size() - 1).id()) : null;
         return new MemberPage(List.copyOf(items), next);
     }
 
-    private CheckedMember check(MemberCommand command) {
-        MemberRules.Outcome outcome = MemberRules.check(command, lookup);
+    private CheckedMember check(MemberCommand command, Visibility target) {
+        MemberRules.Outcome outcome = MemberRules.check(command, lookup.within(target));
         if (outcome instanceof MemberRules.Rejected rejected) {
             throw new InvalidInputException(rejected.problems());
         }
-        return ((MemberRules.Accepted) outcome).member();
+        CheckedMember member = ((MemberRules.Accepted) outcome).member();
+        if (!target.covers(member.orgPath())) {
+            throw InvalidInputException.of(member.districtId() == null ? "regionCode" : "districtId",
+                    "is outside your area of responsibility");
+        }
+        return member;
     }
 
     private static ConflictException duplicate() {

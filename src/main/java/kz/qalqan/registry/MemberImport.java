@@ -1,7 +1,10 @@
 package kz.qalqan.registry;
 
 import kz.qalqan.registry.internal.ImportJobRepository;
+import kz.qalqan.platform.security.CurrentCaller;
 import kz.qalqan.registry.internal.MemberImporter;
+import kz.qalqan.registry.internal.Visibility;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import jakarta.annotation.PreDestroy;
@@ -40,8 +43,12 @@ public class MemberImport {
     private final TransactionTemplate separately;
     private final ThreadPoolTaskExecutor executor;
 
-    MemberImport(MemberImporter importer, ImportJobRepository jobs, PlatformTransactionManager transactionManager) {
+    private final CurrentCaller caller;
+
+    MemberImport(MemberImporter importer, ImportJobRepository jobs, PlatformTransactionManager transactionManager,
+                 CurrentCaller caller) {
         this.importer = importer;
+        this.caller = caller;
         this.jobs = jobs;
         this.separately = new TransactionTemplate(transactionManager);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -64,7 +71,7 @@ public class MemberImport {
     public ImportReport importMembers(InputStream csv, ImportMode mode, String actor, String fileName) {
         UUID id = UUID.randomUUID();
         separately.executeWithoutResult(s -> jobs.start(id, fileName, mode, null, actor));
-        return execute(id, csv, mode, actor);
+        return execute(id, csv, mode, actor, Visibility.toWrite(caller.get()));
     }
 
     /**
@@ -80,9 +87,11 @@ public class MemberImport {
             throw new UncheckedIOException(e);
         }
         separately.executeWithoutResult(s -> jobs.start(id, fileName, mode, size, actor));
-        executor.execute(() -> {
+        Visibility target = Visibility.toWrite(caller.get());
+        // the job runs as the user who started it: same scope, same actor in the audit trail
+        executor.execute(new DelegatingSecurityContextRunnable(() -> {
             try (InputStream in = Files.newInputStream(file)) {
-                execute(id, in, mode, actor);
+                execute(id, in, mode, actor, target);
             } catch (IOException e) {
                 separately.executeWithoutResult(s -> jobs.fail(id, "could not read the uploaded file"));
             } finally {
@@ -92,7 +101,7 @@ public class MemberImport {
                     log.warn("Could not delete uploaded import file {}", file);
                 }
             }
-        });
+        }));
         return id;
     }
 
@@ -104,9 +113,9 @@ public class MemberImport {
         return jobs.recent(limit);
     }
 
-    private ImportReport execute(UUID id, InputStream csv, ImportMode mode, String actor) {
+    private ImportReport execute(UUID id, InputStream csv, ImportMode mode, String actor, Visibility target) {
         try {
-            ImportReport report = importer.run(id, csv, mode, actor,
+            ImportReport report = importer.run(id, csv, mode, actor, target,
                     (rows, bytes) -> separately.executeWithoutResult(s -> jobs.progress(id, rows, bytes)));
             separately.executeWithoutResult(s -> jobs.finish(id, report));
             log.info("Import {} {}: {} rows, {} accepted, {} rejected", id, report.status(), report.total(),

@@ -4,7 +4,9 @@ import kz.qalqan.platform.ConflictException;
 import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.platform.InvalidInputException;
 import kz.qalqan.registry.internal.OrgPaths;
+import kz.qalqan.platform.security.CurrentCaller;
 import kz.qalqan.registry.internal.OrgRepository;
+import kz.qalqan.registry.internal.Visibility;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,11 +24,21 @@ import java.util.stream.Collectors;
 public class OrgStructure {
 
     private final OrgRepository repository;
+    private final CurrentCaller caller;
     private volatile List<Region> regions;
     private volatile List<District> districts;
 
-    OrgStructure(OrgRepository repository) {
+    OrgStructure(OrgRepository repository, CurrentCaller caller) {
         this.repository = repository;
+        this.caller = caller;
+    }
+
+    private Visibility reading() {
+        return Visibility.toRead(caller.get());
+    }
+
+    private Visibility writing() {
+        return Visibility.toWrite(caller.get());
     }
 
     public List<Region> regions() {
@@ -55,36 +67,35 @@ public class OrgStructure {
         return districts().stream().filter(d -> d.id() == id).findFirst();
     }
 
+    /** A unit the caller may see; out-of-scope units are as absent as missing ones. */
     public Unit unit(long id) {
-        return repository.unit(id).orElseThrow(() -> UnitNotFoundException.forId(id));
+        return repository.unit(id, reading()).orElseThrow(() -> UnitNotFoundException.forId(id));
     }
 
     public Optional<Unit> unitByCode(String code) {
-        return repository.unitByCode(code);
+        return repository.unitByCode(code).filter(u -> reading().covers(u.orgPath()));
     }
 
     public List<Unit> unitsOfRegion(String regionCode) {
-        return repository.unitsOfRegion(regionCode);
+        return repository.unitsOfRegion(regionCode, reading());
     }
 
     public List<Unit> children(long unitId) {
-        return repository.children(unitId);
+        return repository.children(unitId, reading());
     }
 
     public List<Unit> allUnits() {
-        return repository.allUnits();
+        return repository.allUnits(reading());
     }
 
+    /** All units in the register, whoever asks: for counts and seeding, never for showing. */
     public long unitCount() {
         return repository.unitCount();
     }
 
     public List<Position> positions(long unitId) {
+        unit(unitId);
         return repository.positions(List.of(unitId));
-    }
-
-    public Optional<Position> position(long positionId) {
-        return repository.position(positionId);
     }
 
     /** The unit with its positions and every sub-unit below it. */
@@ -129,7 +140,7 @@ public class OrgStructure {
 
     @Transactional
     public Unit updateUnit(long id, UnitCommand command) {
-        Unit existing = unit(id);
+        Unit existing = writableUnit(id);
         if (repository.unitCodeTaken(command.code(), id)) {
             throw new ConflictException("code", "unit code " + command.code() + " is already used");
         }
@@ -145,7 +156,7 @@ public class OrgStructure {
 
     @Transactional
     public void deleteUnit(long id) {
-        unit(id);
+        writableUnit(id);
         if (repository.hasChildrenOrMembers(id)) {
             throw new ConflictException(null, "unit has sub-units, members or assignment history; move or discharge them first");
         }
@@ -154,7 +165,7 @@ public class OrgStructure {
 
     @Transactional
     public Position addPosition(long unitId, UnitCommand.PositionCommand command) {
-        unit(unitId);
+        writableUnit(unitId);
         long id = repository.insertPosition(unitId, command.title().trim(),
                 command.requiredQualifications() == null ? List.of() : command.requiredQualifications(),
                 command.medicalStandard() == null ? "FIT" : command.medicalStandard());
@@ -164,10 +175,19 @@ public class OrgStructure {
     private record Placement(String regionCode, Integer districtId, String parentPath) {
     }
 
+    /** Visible but outside the caller's write scope is refused; invisible is not found. */
+    private Unit writableUnit(long id) {
+        Unit unit = unit(id);
+        if (!writing().covers(unit.orgPath())) {
+            throw new kz.qalqan.platform.ForbiddenException("You may not change units outside your area of responsibility");
+        }
+        return unit;
+    }
+
     private Placement placement(UnitCommand command, Unit self) {
         List<FieldProblem> problems = new ArrayList<>();
         if (command.parentId() != null) {
-            Optional<Unit> parent = repository.unit(command.parentId());
+            Optional<Unit> parent = repository.unit(command.parentId(), reading());
             if (parent.isEmpty()) {
                 throw InvalidInputException.of("parentId", "no unit with id " + command.parentId());
             }
@@ -175,6 +195,9 @@ public class OrgStructure {
                 throw InvalidInputException.of("parentId", "a unit cannot be placed under itself or its own sub-unit");
             }
             Unit p = parent.get();
+            if (!writing().covers(p.orgPath())) {
+                throw InvalidInputException.of("parentId", "is outside your area of responsibility");
+            }
             return new Placement(p.regionCode(), p.districtId(), p.orgPath());
         }
         Optional<Region> region = region(command.regionCode());
@@ -189,12 +212,12 @@ public class OrgStructure {
                 throw InvalidInputException.of("districtId", "is not a district of region " + region.get().code());
             }
         }
-        return new Placement(region.get().code(), command.districtId(),
-                OrgPaths.area(region.get().code(), command.districtId()));
+        String area = OrgPaths.area(region.get().code(), command.districtId());
+        if (!writing().covers(area)) {
+            throw InvalidInputException.of(command.districtId() == null ? "regionCode" : "districtId",
+                    "is outside your area of responsibility");
+        }
+        return new Placement(region.get().code(), command.districtId(), area);
     }
 
-    /** Codes → ids of all units, for bulk lookups. */
-    public Map<String, Unit> unitsByCode() {
-        return repository.allUnits().stream().collect(Collectors.toMap(u -> u.code().toLowerCase(java.util.Locale.ROOT), Function.identity()));
-    }
 }

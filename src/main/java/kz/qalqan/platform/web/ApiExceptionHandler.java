@@ -3,6 +3,7 @@ package kz.qalqan.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import kz.qalqan.platform.ConflictException;
 import kz.qalqan.platform.FieldProblem;
+import kz.qalqan.platform.ForbiddenException;
 import kz.qalqan.platform.InvalidInputException;
 import kz.qalqan.platform.NotFoundException;
 import org.slf4j.Logger;
@@ -77,6 +78,11 @@ class ApiExceptionHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
         return respond(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such resource."));
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
+        return respond(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage()));
     }
 
     @ExceptionHandler(ConflictException.class)

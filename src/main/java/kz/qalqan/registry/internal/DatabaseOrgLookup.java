@@ -32,6 +32,32 @@ public class DatabaseOrgLookup implements OrgLookup {
                 .optional();
     }
 
+    /** The same lookup, answering only for units the visibility covers (others are unknown). */
+    public OrgLookup within(Visibility visibility) {
+        DatabaseOrgLookup all = this;
+        return new OrgLookup() {
+            @Override
+            public boolean regionExists(String code) {
+                return all.regionExists(code);
+            }
+
+            @Override
+            public Optional<String> districtRegion(int districtId) {
+                return all.districtRegion(districtId);
+            }
+
+            @Override
+            public Optional<UnitRef> unit(long unitId) {
+                return all.unit(unitId).filter(u -> visibility.covers(u.orgPath()));
+            }
+
+            @Override
+            public Optional<Long> positionUnit(long positionId) {
+                return all.positionUnit(positionId);
+            }
+        };
+    }
+
     @Override
     public Optional<Long> positionUnit(long positionId) {
         return jdbc.sql("select unit_id from registry.position where id = ?").param(positionId).query(Long.class).optional();

@@ -72,8 +72,9 @@ public class MemberImporter {
         this.events = events;
     }
 
-    public ImportReport run(UUID id, InputStream input, ImportMode mode, String actor, ImportProgress progress) {
-        Run run = new Run(id, mode);
+    public ImportReport run(UUID id, InputStream input, ImportMode mode, String actor, Visibility target,
+                            ImportProgress progress) {
+        Run run = new Run(id, mode, target);
         ImportReport report = transactions.execute(status -> {
             ImportReport r = run.execute(input, actor, progress);
             if (r.status() == ImportReport.Status.REJECTED) {
@@ -88,15 +89,17 @@ public class MemberImporter {
     private final class Run {
         private final UUID id;
         private final ImportMode mode;
+        private final Visibility target;
         private final List<ImportIssue> errors = new ArrayList<>();
         private final List<ImportIssue> warnings = new ArrayList<>();
         private boolean truncated;
         private long total;
         private long rejected;
 
-        Run(UUID id, ImportMode mode) {
+        Run(UUID id, ImportMode mode, Visibility target) {
             this.id = id;
             this.mode = mode;
+            this.target = target;
         }
 
         ImportReport execute(InputStream input, String actor, ImportProgress progress) {
@@ -116,7 +119,7 @@ public class MemberImporter {
                 if (!columns.missing.isEmpty() || !columns.duplicated.isEmpty()) {
                     return rejectedWhole();
                 }
-                InMemoryOrgLookup lookup = new InMemoryOrgLookup(org.regions(), org.districts(), org.allUnits());
+                InMemoryOrgLookup lookup = new InMemoryOrgLookup(org.regions(), org.districts(), org.allUnits(target));
                 createStagingTable(connection);
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 try (Writer copy = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(pg, """
@@ -228,6 +231,13 @@ public class MemberImporter {
                 return;
             }
             CheckedMember m = ((MemberRules.Accepted) outcome).member();
+            if (!target.covers(m.orgPath())) {
+                String column = m.districtId() == null ? "region" : "district";
+                error(line, column, columns.raw(row, column), "is outside your area of responsibility");
+                rejected++;
+                writeRejected(copy, line, m.iin().value());
+                return;
+            }
             for (String w : m.warnings()) {
                 warning(line, "iin", m.iin().value(), IinWarning.valueOf(w).description() + " (accepted, flagged for review)");
             }

@@ -66,8 +66,12 @@ public class MemberRepository {
                 .params(iin, exceptId).query(Boolean.class).single();
     }
 
-    public Optional<Member> find(long id) {
-        return jdbc.sql(MEMBER_SELECT + " where m.id = ?").param(id).query(MEMBER).optional();
+    public Optional<Member> find(long id, Visibility visibility) {
+        List<Object> params = new ArrayList<>();
+        params.add(id);
+        params.addAll(visibility.parameters("id"));
+        return jdbc.sql(MEMBER_SELECT + " where m.id = ?" + visibility.predicate("m", "id")).params(params)
+                .query(MEMBER).optional();
     }
 
     public Optional<Long> idByIin(String iin) {
@@ -78,8 +82,21 @@ public class MemberRepository {
         jdbc.sql("delete from registry.member where id = ?").param(id).update();
     }
 
-    public long count() {
-        return jdbc.sql("select count(*) from registry.member").query(Long.class).single();
+    public long count(Visibility visibility) {
+        return jdbc.sql("select count(*) from registry.member m where true" + visibility.predicate("m", "id"))
+                .params(visibility.parameters("id")).query(Long.class).single();
+    }
+
+    /** Members per home region, within what the caller may see. */
+    public java.util.Map<String, Long> countsByRegion(Visibility visibility) {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.sql("select m.region_code, count(*) from registry.member m where true" + visibility.predicate("m", "id")
+                        + " group by m.region_code")
+                .params(visibility.parameters("id"))
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
     }
 
     /**
@@ -117,7 +134,7 @@ public class MemberRepository {
     }
 
     /** Keyset search ordered by id: a page never repeats or skips rows when members are added meanwhile. */
-    public List<MemberSummary> search(MemberSearch s, String unitPath, long afterId, int limit) {
+    public List<MemberSummary> search(MemberSearch s, String unitPath, long afterId, int limit, Visibility visibility) {
         StringBuilder sql = new StringBuilder("""
                 select m.id, m.iin, m.last_name, m.first_name, m.middle_name, m.category, m.status, m.region_code,
                        m.district_id, m.unit_id, u.code as unit_code, m.phone, m.skills, m.review_warnings
@@ -156,6 +173,8 @@ public class MemberRepository {
             sql.append(" and m.skills @> array[?]::text[]");
             params.add(s.skill().trim().toLowerCase(Locale.ROOT));
         }
+        sql.append(visibility.predicate("m", "id"));
+        params.addAll(visibility.parameters("id"));
         sql.append(" order by m.id limit ?");
         params.add(limit);
         return jdbc.sql(sql.toString()).params(params).query(SUMMARY).list();

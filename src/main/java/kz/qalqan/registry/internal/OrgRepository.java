@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +52,15 @@ public class OrgRepository {
     }
 
     public Optional<Unit> unit(long id) {
-        return jdbc.sql("select " + UNIT_COLUMNS + " from registry.unit u where u.id = ?").param(id).query(UNIT).optional();
+        return unit(id, new Visibility(kz.qalqan.shared.Scope.everything(), null));
+    }
+
+    public Optional<Unit> unit(long id, Visibility visibility) {
+        List<Object> params = new ArrayList<>();
+        params.add(id);
+        params.addAll(visibility.parameters(null));
+        return jdbc.sql("select " + UNIT_COLUMNS + " from registry.unit u where u.id = ?" + visibility.predicate("u", null))
+                .params(params).query(UNIT).optional();
     }
 
     public Optional<Unit> unitByCode(String code) {
@@ -64,18 +73,32 @@ public class OrgRepository {
                 .param(likePrefix(orgPath)).query(UNIT).list();
     }
 
-    public List<Unit> unitsOfRegion(String regionCode) {
-        return jdbc.sql("select " + UNIT_COLUMNS + " from registry.unit u where u.region_code = ? order by u.org_path")
-                .param(regionCode).query(UNIT).list();
+    public List<Unit> unitsOfRegion(String regionCode, Visibility visibility) {
+        List<Object> params = new ArrayList<>();
+        params.add(regionCode);
+        params.addAll(visibility.parameters(null));
+        return jdbc.sql("select " + UNIT_COLUMNS + " from registry.unit u where u.region_code = ?"
+                        + visibility.predicate("u", null) + " order by u.org_path")
+                .params(params).query(UNIT).list();
     }
 
-    public List<Unit> children(Long parentId) {
-        return jdbc.sql("select " + UNIT_COLUMNS + " from registry.unit u where u.parent_id = ? order by u.code")
-                .param(parentId).query(UNIT).list();
+    public List<Unit> children(Long parentId, Visibility visibility) {
+        List<Object> params = new ArrayList<>();
+        params.add(parentId);
+        params.addAll(visibility.parameters(null));
+        return jdbc.sql("select " + UNIT_COLUMNS + " from registry.unit u where u.parent_id = ?"
+                        + visibility.predicate("u", null) + " order by u.code")
+                .params(params).query(UNIT).list();
     }
 
     public List<Unit> allUnits() {
-        return jdbc.sql("select " + UNIT_COLUMNS + " from registry.unit u order by u.org_path").query(UNIT).list();
+        return allUnits(new Visibility(kz.qalqan.shared.Scope.everything(), null));
+    }
+
+    public List<Unit> allUnits(Visibility visibility) {
+        return jdbc.sql("select " + UNIT_COLUMNS + " from registry.unit u where true" + visibility.predicate("u", null)
+                        + " order by u.org_path")
+                .params(visibility.parameters(null)).query(UNIT).list();
     }
 
     public long nextUnitId() {

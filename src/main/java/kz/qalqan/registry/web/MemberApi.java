@@ -64,6 +64,22 @@ class MemberApi {
                 .buildAndExpand(member.id()).toUri()).body(member);
     }
 
+    /** What a member may change about themselves. */
+    record ContactsRequest(String phone, String email, String language) {
+    }
+
+    @GetMapping("/me")
+    @Operation(summary = "The member record linked to the signed-in user")
+    Member me() {
+        return directory.self();
+    }
+
+    @PutMapping("/me/contacts")
+    @Operation(summary = "Self-service: change your own phone, e-mail and language")
+    Member updateMyContacts(@RequestBody ContactsRequest request, Principal principal) {
+        return directory.updateOwnContacts(request.phone(), request.email(), request.language(), principal.getName());
+    }
+
     @GetMapping("/{id}")
     Member get(@PathVariable long id) {
         return directory.find(id);
