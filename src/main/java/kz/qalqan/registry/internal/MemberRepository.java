@@ -14,8 +14,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import static kz.qalqan.registry.internal.OrgRepository.nullableDouble;
@@ -77,6 +79,16 @@ public class MemberRepository {
 
     public long count() {
         return jdbc.sql("select count(*) from registry.member").query(Long.class).single();
+    }
+
+    /** Members per region code, one grouped query; regions without members are absent. */
+    public Map<String, Long> countsByRegion() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("select region_code, count(*) from registry.member group by region_code order by region_code")
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
     }
 
     public void openAssignment(long memberId, Long unitId, Long positionId, String recordedBy, Instant at) {
