@@ -239,7 +239,8 @@ class WebPagesIntegrationTests {
         WebClient browser = admin();
         String good = TestIins.random();
         String bad = good.substring(0, 11) + ((good.charAt(11) - '0' + 1) % 10);
-        String csv = "iin,last_name,first_name,region\n" + good + ",Нұрланов,Дәулет,KZ-75\n" + bad + ",Серікова,Әйгерім,KZ-75\n";
+        String csv = "iin,last_name,first_name,region\n" + good + ",Нұрланов,Дәулет,KZ-75\n" + bad + ",Серікова,Әйгерім,KZ-75\n"
+                + good + ",Нұрланов,Дәулет,KZ-75\n";
         WebClient.Page form = browser.get("/imports");
 
         WebClient.Page started = browser.upload("/imports", form, Map.of("mode", "all-or-nothing"), "file", "members.csv",
@@ -256,6 +257,8 @@ class WebPagesIntegrationTests {
         assertThat(report.body()).contains("id=\"import-errors\"")
                 .containsPattern("<td class=\"num\">3</td>\\s*<td class=\"mono\">iin</td>")
                 .contains(text("iin.problem.CHECK_DIGIT", KK))
+                .containsPattern("<td class=\"num\">4</td>\\s*<td class=\"mono\">iin</td>")
+                .contains(text("imports.issue.repeated", KK, "2"))
                 .contains(text("imports.nothingWritten", KK));
         assertThat(members.search(new MemberSearch(good, null, null, false, null, null, 10, null)).items()).isEmpty();
         assertThat(browser.get("/imports").body()).contains("members.csv");

@@ -31,10 +31,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Principal;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * CSV imports of members: the upload form with the file format, the list of recent imports, and one
@@ -59,8 +61,8 @@ class ImportController {
             new Column("district", false), new Column("unit", false), new Column("lat", false),
             new Column("lon", false), new Column("language", false), new Column("skills", false));
 
-    /** One problem of a report as shown: the reason translated when it is a known IIN rule. */
-    public record IssueRow(ImportIssue issue, String messageKey) {
+    /** One problem of a report as shown: a message key (with its one argument) when the reason is a known one. */
+    public record IssueRow(ImportIssue issue, String messageKey, String argument) {
     }
 
     private final MemberImport imports;
@@ -155,16 +157,37 @@ class ImportController {
         return "imports/list";
     }
 
-    /** Known IIN reasons get the translated text; anything else is shown as the importer wrote it. */
+    /**
+     * The importer reports in English; the reasons people meet most often are shown in their language
+     * (matched on the importer's wording), anything else as written.
+     */
     static IssueRow row(ImportIssue issue) {
         String message = issue.message() == null ? "" : issue.message();
-        String key = Arrays.stream(IinProblem.values()).filter(p -> p.reason().equals(message))
-                .map(IinProblem::messageKey).findFirst()
-                .or(() -> Arrays.stream(IinWarning.values()).filter(w -> message.startsWith(w.description()))
-                        .map(IinWarning::messageKey).findFirst())
-                .orElse(null);
-        return new IssueRow(issue, key);
+        for (IinProblem p : IinProblem.values()) {
+            if (p.reason().equals(message)) {
+                return new IssueRow(issue, p.messageKey(), null);
+            }
+        }
+        for (IinWarning w : IinWarning.values()) {
+            if (message.startsWith(w.description())) {
+                return new IssueRow(issue, w.messageKey(), null);
+            }
+        }
+        for (Map.Entry<Pattern, String> known : KNOWN_REASONS.entrySet()) {
+            Matcher m = known.getKey().matcher(message);
+            if (m.matches()) {
+                return new IssueRow(issue, known.getValue(), m.groupCount() > 0 ? m.group(1) : null);
+            }
+        }
+        return new IssueRow(issue, null, null);
     }
+
+    private static final Map<Pattern, String> KNOWN_REASONS = Map.of(
+            Pattern.compile("a member with this IIN is already registered"), "imports.issue.registered",
+            Pattern.compile("duplicate IIN within the file: line (\\d+) has it first"), "imports.issue.repeated",
+            Pattern.compile("unknown unit code"), "imports.issue.unknownUnit",
+            Pattern.compile("unknown column ignored"), "imports.issue.unknownColumn",
+            Pattern.compile("is required"), "error.required");
 
     /** A valid synthetic IIN from a birth-date-and-century prefix (7 digits) and a serial. */
     private static String iin(String datePrefix, String serial) {
