@@ -1,6 +1,7 @@
 package kz.qalqan.registry;
 
 import kz.qalqan.platform.ConflictException;
+import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.platform.InvalidInputException;
 import kz.qalqan.registry.internal.CheckedMember;
 import kz.qalqan.registry.internal.DatabaseOrgLookup;
@@ -16,7 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** Adds, changes, finds and searches the members of the force. */
@@ -163,6 +166,16 @@ public class MemberDirectory {
         List<MemberSummary> items = more ? rows.subList(0, limit) : rows;
         String next = more ? encodeCursor(items.get(items.size() - 1).id()) : null;
         return new MemberPage(List.copyOf(items), next);
+    }
+
+    /**
+     * Every rule {@link #register} and {@link #update} would find broken in this command, without saving
+     * anything; empty when it would be accepted (a duplicate IIN is found only on saving). Lets a form
+     * list all its problems at once.
+     */
+    public List<FieldProblem> problems(MemberCommand command) {
+        return MemberRules.check(command, lookup.within(writing())) instanceof MemberRules.Rejected rejected
+                ? rejected.problems() : List.of();
     }
 
     private CheckedMember check(MemberCommand command, Visibility target) {

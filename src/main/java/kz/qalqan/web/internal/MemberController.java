@@ -1,0 +1,287 @@
+package kz.qalqan.web.internal;
+
+import kz.qalqan.platform.ConflictException;
+import kz.qalqan.platform.FieldProblem;
+import kz.qalqan.platform.InvalidInputException;
+import kz.qalqan.registry.Member;
+import kz.qalqan.registry.MemberCategory;
+import kz.qalqan.registry.MemberCommand;
+import kz.qalqan.registry.MemberDirectory;
+import kz.qalqan.registry.MemberPage;
+import kz.qalqan.registry.MemberSearch;
+import kz.qalqan.registry.MemberStatus;
+import kz.qalqan.registry.OrgStructure;
+import kz.qalqan.registry.Position;
+import kz.qalqan.registry.Unit;
+import kz.qalqan.registry.UnitNotFoundException;
+import kz.qalqan.shared.IinProblem;
+import kz.qalqan.shared.Language;
+import kz.qalqan.shared.Sex;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Member search, the member page, and the forms to register and change a member. */
+@Controller
+class MemberController {
+
+    static final int PAGE_SIZE = 50;
+
+    /** Form fields named differently from the API fields the registry reports problems under. */
+    private static final Map<String, String> FORM_FIELD = Map.of("unitId", "unit");
+    private static final Set<String> FORM_FIELDS = Set.of("iin", "lastName", "firstName", "middleName", "category",
+            "phone", "email", "regionCode", "districtId", "unit", "positionId", "lat", "lon", "language", "skills",
+            "birthDate", "sex", "status");
+
+    private final MemberDirectory members;
+    private final OrgStructure org;
+
+    MemberController(MemberDirectory members, OrgStructure org) {
+        this.members = members;
+        this.org = org;
+    }
+
+    /** The search filters as they appear in the URL; all text, so a bad value can be shown and corrected. */
+    public record MemberFilter(String q, String region, String unit, String sub, String status, String skill,
+                               String after) {
+
+        public boolean includeSubunits() {
+            return sub != null && Set.of("true", "on", "1", "yes").contains(sub.trim().toLowerCase(Locale.ROOT));
+        }
+
+        public boolean any() {
+            return present(q) || present(region) || present(unit) || present(status) || present(skill);
+        }
+
+        /** This search at the page after {@code cursor}; the first page when the cursor is null. */
+        public String link(String cursor) {
+            UriComponentsBuilder b = UriComponentsBuilder.fromPath("/members");
+            param(b, "q", q);
+            param(b, "region", region);
+            param(b, "unit", unit);
+            if (present(unit) && includeSubunits()) {
+                b.queryParam("sub", "true");
+            }
+            param(b, "status", status);
+            param(b, "skill", skill);
+            param(b, "after", cursor);
+            return b.encode().build().toUriString();
+        }
+
+        private static void param(UriComponentsBuilder b, String name, String value) {
+            if (present(value)) {
+                b.queryParam(name, value.trim());
+            }
+        }
+    }
+
+    @GetMapping("/members")
+    String search(MemberFilter filter, Model model) {
+        List<String> problems = new ArrayList<>();
+        Unit unit = null;
+        if (present(filter.unit())) {
+            unit = findUnit(filter.unit().trim()).orElse(null);
+            if (unit == null) {
+                problems.add("members.filter.unknownUnit");
+            }
+        }
+        MemberStatus status = null;
+        if (present(filter.status())) {
+            try {
+                status = MemberStatus.valueOf(filter.status().trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add("members.filter.unknownStatus");
+            }
+        }
+        MemberPage page = new MemberPage(List.of(), null);
+        if (problems.isEmpty()) {
+            try {
+                page = members.search(new MemberSearch(filter.q(), filter.region(), unit == null ? null : unit.id(),
+                        filter.includeSubunits(), status, filter.skill(), PAGE_SIZE, filter.after()));
+            } catch (InvalidInputException e) {
+                problems.add("after".equals(e.problems().get(0).field()) ? "members.filter.badCursor" : "members.filter.invalid");
+            }
+        }
+        model.addAttribute("filter", filter);
+        model.addAttribute("unit", unit);
+        model.addAttribute("page", page);
+        model.addAttribute("problems", problems);
+        model.addAttribute("regions", org.regions());
+        model.addAttribute("statuses", MemberStatus.values());
+        model.addAttribute("nextLink", page.next() == null ? null : filter.link(page.next()));
+        model.addAttribute("firstLink", present(filter.after()) ? filter.link(null) : null);
+        return "members/search";
+    }
+
+    @GetMapping("/members/{id}")
+    String detail(@PathVariable long id, Model model) {
+        Member member = members.find(id);
+        model.addAttribute("member", member);
+        model.addAttribute("assignments", members.assignments(id));
+        return "members/detail";
+    }
+
+    @GetMapping("/members/new")
+    String newMember(Model model) {
+        return form(model, new MemberForm(), null);
+    }
+
+    @PostMapping("/members")
+    String register(@ModelAttribute("form") MemberForm form, BindingResult binding, Principal principal, Model model,
+                    RedirectAttributes redirect) {
+        MemberCommand command = form.toCommand(this::unitIdByCode, false, binding);
+        if (binding.hasErrors()) {
+            reject(binding, members.problems(command));
+        } else {
+            try {
+                Member saved = members.register(command, principal.getName());
+                redirect.addFlashAttribute("saved", true);
+                return "redirect:/members/" + saved.id();
+            } catch (InvalidInputException e) {
+                reject(binding, e.problems());
+            } catch (ConflictException e) {
+                reject(binding, e);
+            }
+        }
+        return form(model, form, null);
+    }
+
+    @GetMapping("/members/{id}/edit")
+    String edit(@PathVariable long id, Model model) {
+        Member member = members.find(id);
+        return form(model, MemberForm.of(member), member);
+    }
+
+    @PostMapping("/members/{id}")
+    String update(@PathVariable long id, @ModelAttribute("form") MemberForm form, BindingResult binding,
+                  Principal principal, Model model, RedirectAttributes redirect) {
+        Member current = members.find(id);
+        MemberCommand command = form.toCommand(this::unitIdByCode, true, binding);
+        if (binding.hasErrors()) {
+            reject(binding, members.problems(command));
+        } else {
+            try {
+                members.update(id, command, principal.getName());
+                redirect.addFlashAttribute("saved", true);
+                return "redirect:/members/" + id;
+            } catch (InvalidInputException e) {
+                reject(binding, e.problems());
+            } catch (ConflictException e) {
+                reject(binding, e);
+            }
+        }
+        return form(model, form, current);
+    }
+
+    /** The district choices of a region, for the form when the region changes (htmx). */
+    @GetMapping("/members/form/districts")
+    String districtOptions(@RequestParam(required = false) String regionCode, Model model) {
+        MemberForm form = new MemberForm();
+        form.setRegionCode(regionCode);
+        model.addAttribute("form", form);
+        model.addAttribute("districts", form.regionCodeOrNull() == null ? List.of() : org.districts(form.regionCodeOrNull()));
+        return "members/options :: districts";
+    }
+
+    /** The position choices of a unit, for the form when the unit changes (htmx). */
+    @GetMapping("/members/form/positions")
+    String positionOptions(@RequestParam(required = false) String unit, Model model) {
+        MemberForm form = new MemberForm();
+        form.setUnit(unit);
+        model.addAttribute("form", form);
+        model.addAttribute("positions", positions(form));
+        return "members/options :: positions";
+    }
+
+    private String form(Model model, MemberForm form, Member existing) {
+        model.addAttribute("form", form);
+        model.addAttribute("existing", existing);
+        model.addAttribute("regions", org.regions());
+        model.addAttribute("districts", form.regionCodeOrNull() == null ? List.of() : org.districts(form.regionCodeOrNull()));
+        model.addAttribute("positions", positions(form));
+        model.addAttribute("categories", MemberCategory.values());
+        model.addAttribute("statuses", MemberStatus.values());
+        model.addAttribute("languages", Arrays.stream(Language.values()).map(Language::code).toList());
+        model.addAttribute("sexes", Sex.values());
+        return "members/form";
+    }
+
+    private List<Position> positions(MemberForm form) {
+        if (!present(form.getUnit())) {
+            return List.of();
+        }
+        return findUnit(form.getUnit().trim()).map(u -> org.positions(u.id())).orElse(List.of());
+    }
+
+    private Optional<Unit> findUnit(String idOrCode) {
+        if (idOrCode.chars().allMatch(Character::isDigit) && idOrCode.length() < 19) {
+            try {
+                return Optional.of(org.unit(Long.parseLong(idOrCode)));
+            } catch (UnitNotFoundException e) {
+                return Optional.empty();
+            }
+        }
+        return org.unitByCode(idOrCode);
+    }
+
+    private Optional<Long> unitIdByCode(String code) {
+        return org.unitByCode(code).map(Unit::id);
+    }
+
+    /**
+     * Puts each problem the registry found next to its field, in the user's language where we can. A
+     * field that already shows a problem of its own (text that is not a number, an unknown unit code)
+     * keeps just that one; so does the position when the unit could not be read.
+     */
+    static void reject(BindingResult binding, List<FieldProblem> problems) {
+        boolean unitUnreadable = binding.hasFieldErrors("unit");
+        for (FieldProblem p : problems) {
+            String field = p.field() == null ? null : FORM_FIELD.getOrDefault(p.field(), p.field());
+            if (field != null && (binding.hasFieldErrors(field) || (unitUnreadable && field.equals("positionId")))) {
+                continue;
+            }
+            if (field == null || !FORM_FIELDS.contains(field)) {
+                binding.reject("error.invalid", new Object[]{p.message()}, p.message());
+                continue;
+            }
+            Optional<IinProblem> iin = "iin".equals(field)
+                    ? Arrays.stream(IinProblem.values()).filter(x -> x.reason().equals(p.message())).findFirst()
+                    : Optional.empty();
+            if (iin.isPresent()) {
+                binding.rejectValue(field, iin.get().messageKey(), p.message());
+            } else if ("is required".equals(p.message())) {
+                binding.rejectValue(field, "error.required", p.message());
+            } else {
+                binding.rejectValue(field, "error.invalid", new Object[]{p.message()}, p.message());
+            }
+        }
+    }
+
+    static void reject(BindingResult binding, ConflictException e) {
+        if ("iin".equals(e.field())) {
+            binding.rejectValue("iin", "member.error.duplicateIin", e.getMessage());
+        } else {
+            binding.reject("member.error.changedMeanwhile", e.getMessage());
+        }
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
+    }
+}
