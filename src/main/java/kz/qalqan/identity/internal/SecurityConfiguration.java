@@ -30,7 +30,9 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/audit/**").hasAnyRole("ADMIN", "AUDITOR")
+                        .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((request, response, e) -> {
                     response.setStatus(HttpStatus.UNAUTHORIZED.value());
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Qalqan\"");

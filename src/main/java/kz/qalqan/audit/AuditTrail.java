@@ -1,0 +1,178 @@
+package kz.qalqan.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import kz.qalqan.audit.internal.AuditHash;
+import kz.qalqan.audit.internal.AuditRepository;
+import kz.qalqan.audit.internal.ChainCheck;
+import kz.qalqan.audit.internal.ChainHead;
+import kz.qalqan.platform.csv.CsvWriter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import java.io.Writer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Records, searches, exports and verifies the audit trail.
+ *
+ * <p>{@link #record} joins the caller's transaction (propagation REQUIRED): the event commits or rolls back
+ * with the change it describes, so there is no change without its event and no event without its change. A
+ * write must therefore run in a transaction that also covers the change; a read or a failed sign-in that
+ * has none gets a short transaction of its own. A read-only transaction cannot insert, so a method that
+ * audits a read must be read-write.
+ *
+ * <p>Appends are serialised on the single row of {@code audit.head}, locked from the first
+ * {@code record} call until the caller's transaction ends. That gives one gap-free chain, at the price that
+ * audited transactions commit one after another from that point on. Long transactions (an import) should
+ * therefore record their event as their last step.
+ */
+@Service
+public class AuditTrail {
+
+    private static final int BATCH = 1000;
+    private static final ThreadLocal<String> ROLE_USED = new ThreadLocal<>();
+    private static final String[] CSV_HEADER = {"seq", "at", "actor", "role", "action", "entity_type", "entity_id",
+            "org_path", "client_address", "reason", "details", "prev_hash", "hash"};
+
+    private final AuditRepository events;
+    private final AuditActor actor;
+    private final Clock clock;
+    private final TransactionTemplate appending;
+    private final TransactionTemplate verifying;
+
+    AuditTrail(AuditRepository events, ObjectProvider<AuditActor> actors, Clock clock,
+               PlatformTransactionManager transactions) {
+        this.events = events;
+        this.actor = actors.getIfAvailable(AuditActor::fromSecurityContext);
+        this.clock = clock;
+        // programmatic, so that calls from inside this class are transactional too
+        this.appending = new TransactionTemplate(transactions);
+        this.verifying = new TransactionTemplate(transactions);
+        verifying.setReadOnly(true);
+        verifying.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    }
+
+    /**
+     * Appends an event in the caller's transaction (or its own when there is none). Actor, role, time and
+     * client address are taken from the current context.
+     *
+     * @throws IllegalStateException in a read-only transaction
+     */
+    public void record(String action, String entityType, String entityId, String orgPath, String reason,
+                       String details) {
+        requireText(action, "action");
+        requireText(entityType, "entityType");
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            throw new IllegalStateException("cannot record " + action + " in a read-only transaction: "
+                    + "a method that audits must be @Transactional without readOnly");
+        }
+        String actorName = Objects.requireNonNullElse(actor.name(), "system");
+        String role = ROLE_USED.get() != null ? ROLE_USED.get() : actor.role();
+        String address = clientAddress();
+        appending.executeWithoutResult(status -> {
+            ChainHead head = events.lockHead();
+            // the clock is read under the lock so that time never goes backwards along the chain
+            Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            AuditEntry unsealed = new AuditEntry(head.seq() + 1, at, actorName, role, action, entityType, entityId,
+                    orgPath, address, reason, details, head.hash(), null);
+            events.append(sealed(unsealed));
+        });
+    }
+
+    /** Runs {@code work} with {@code role} recorded as the role used, whatever the actor's authorities are. */
+    public <T> T asRole(String role, Supplier<T> work) {
+        requireText(role, "role");
+        String outer = ROLE_USED.get();
+        ROLE_USED.set(role);
+        try {
+            return work.get();
+        } finally {
+            if (outer == null) {
+                ROLE_USED.remove();
+            } else {
+                ROLE_USED.set(outer);
+            }
+        }
+    }
+
+    public void asRole(String role, Runnable work) {
+        asRole(role, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Newest first, one page; see {@link AuditQuery#beforeSeq()} for the next. The search is itself audited. */
+    public List<AuditEntry> search(AuditQuery q) {
+        List<AuditEntry> found = events.search(q, q.effectiveLimit());
+        // recorded after the query so that a slow search never holds the chain's lock
+        record("AUDIT_READ", "AUDIT", null, null, null, q.describe());
+        return found;
+    }
+
+    /**
+     * Writes every matching event (the limit is ignored), newest first, as CSV with a header row. The export is
+     * audited before it starts; call it outside a transaction, or the chain stays locked while it streams.
+     */
+    public void exportCsv(AuditQuery q, Writer out) {
+        record("AUDIT_EXPORT", "AUDIT", null, null, null, q.describe());
+        CsvWriter csv = new CsvWriter(out);
+        csv.row(CSV_HEADER);
+        AuditQuery page = q;
+        for (List<AuditEntry> batch = events.search(page, BATCH); !batch.isEmpty(); batch = events.search(page, BATCH)) {
+            batch.forEach(e -> csv.row(Long.toString(e.seq()), AuditHash.timestamp(e.at()), e.actor(), e.role(),
+                    e.action(), e.entityType(), e.entityId(), e.orgPath(), e.clientAddress(), e.reason(), e.details(),
+                    e.prevHash(), e.hash()));
+            page = q.before(batch.get(batch.size() - 1).seq());
+        }
+        csv.flush();
+    }
+
+    /**
+     * Recomputes every hash and link, oldest first, in batches from one snapshot of the database, and compares
+     * the last event with the head. Not itself audited: it must not lengthen the chain it is checking, and it
+     * writes nothing, so a read-only database user can run it.
+     */
+    public VerificationResult verify() {
+        return verifying.execute(status -> {
+            ChainCheck check = new ChainCheck(events.head());
+            long after = 0;
+            for (List<AuditEntry> batch = events.chain(after, BATCH); !batch.isEmpty(); batch = events.chain(after, BATCH)) {
+                batch.forEach(check::next);
+                after = batch.get(batch.size() - 1).seq();
+            }
+            return check.result();
+        });
+    }
+
+    private static AuditEntry sealed(AuditEntry e) {
+        return new AuditEntry(e.seq(), e.at(), e.actor(), e.role(), e.action(), e.entityType(), e.entityId(),
+                e.orgPath(), e.clientAddress(), e.reason(), e.details(), e.prevHash(), AuditHash.of(e));
+    }
+
+    private static String clientAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return request.getRemoteAddr();
+        }
+        return null;
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+    }
+}

@@ -1,0 +1,511 @@
+package kz.qalqan.audit;
+
+import com.zaxxer.hikari.HikariDataSource;
+import kz.qalqan.audit.internal.AuditHash;
+import kz.qalqan.platform.Command;
+import kz.qalqan.platform.csv.CsvReader;
+import kz.qalqan.platform.csv.CsvRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The trail against the real database. Tests that tamper with the chain do it inside a transaction that is
+ * rolled back (trigger switch included), or restore the row exactly, because every test of this JVM shares
+ * the database and expects an intact chain.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AuditTrailIntegrationTests {
+
+    @Autowired
+    AuditTrail trail;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    ApplicationContext context;
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    static void signIn(String name, String... authorities) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(name, null,
+                java.util.Arrays.stream(authorities).map(SimpleGrantedAuthority::new).toList()));
+    }
+
+    List<AuditEntry> eventsOf(String entityId) {
+        return trail.search(new AuditQuery(null, null, entityId, null, null, null, AuditQuery.MAX_LIMIT, null));
+    }
+
+    void inTransaction(Runnable work) {
+        new TransactionTemplate(transactions).executeWithoutResult(s -> work.run());
+    }
+
+    /** Runs {@code work} in a transaction that is always rolled back, undoing any tampering it did. */
+    <T> T inRolledBackTransaction(Supplier<T> work) {
+        return new TransactionTemplate(transactions).execute(s -> {
+            s.setRollbackOnly();
+            return work.get();
+        });
+    }
+
+    void disableAppendOnlyTrigger() {
+        jdbc.sql("alter table audit.event disable trigger event_append_only").update();
+    }
+
+    @Test
+    void recordsWhoDidWhatChainedToThePreviousEvent() {
+        String id = newId();
+        signIn("alice", "ROLE_COMMANDER", "FACTOR_PASSWORD", "ROLE_AUDITOR");
+
+        inTransaction(() -> {
+            trail.record("MEMBER_UPDATE", "MEMBER", id, "KZ-75.3", null, "phone");
+            trail.record("MEMBER_READ", "MEMBER", id, "KZ-75.3", "medical review", null);
+        });
+
+        List<AuditEntry> events = eventsOf(id);
+        assertThat(events).hasSize(2);
+        AuditEntry read = events.get(0);
+        AuditEntry update = events.get(1);
+        assertThat(update.actor()).isEqualTo("alice");
+        assertThat(update.role()).isEqualTo("AUDITOR,COMMANDER");
+        assertThat(update.action()).isEqualTo("MEMBER_UPDATE");
+        assertThat(update.entityType()).isEqualTo("MEMBER");
+        assertThat(update.entityId()).isEqualTo(id);
+        assertThat(update.orgPath()).isEqualTo("KZ-75.3");
+        assertThat(update.details()).isEqualTo("phone");
+        assertThat(update.clientAddress()).isNull();
+        assertThat(read.reason()).isEqualTo("medical review");
+        assertThat(read.seq()).isEqualTo(update.seq() + 1);
+        assertThat(read.prevHash()).isEqualTo(update.hash());
+        assertThat(read.hash()).isEqualTo(AuditHash.of(read)).isNotEqualTo(update.hash());
+        assertThat(read.at()).isAfterOrEqualTo(update.at());
+    }
+
+    @Test
+    void recordsSystemAsTheActorWhenNoOneIsSignedIn() {
+        String id = newId();
+
+        trail.record("IMPORT_MEMBERS", "IMPORT", id, null, null, null);
+
+        AuditEntry e = eventsOf(id).get(0);
+        assertThat(e.actor()).isEqualTo("system");
+        assertThat(e.role()).isNull();
+    }
+
+    @Test
+    void recordsTheRoleChosenForTheWork() {
+        String id = newId();
+        signIn("bek", "ROLE_ADMIN", "ROLE_AUDITOR");
+
+        String answer = trail.asRole("AUDITOR", () -> {
+            trail.record("MEMBER_READ", "MEMBER", id, null, null, null);
+            return "done";
+        });
+        trail.record("MEMBER_SEARCH", "MEMBER", id, null, null, null);
+
+        assertThat(answer).isEqualTo("done");
+        assertThat(eventsOf(id)).extracting(AuditEntry::action, AuditEntry::role).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("MEMBER_SEARCH", "ADMIN,AUDITOR"),
+                org.assertj.core.groups.Tuple.tuple("MEMBER_READ", "AUDITOR"));
+    }
+
+    @Test
+    void leavesNoEventWhenTheChangeRollsBack() {
+        String id = newId();
+
+        assertThatThrownBy(() -> inTransaction(() -> {
+            trail.record("MEMBER_DELETE", "MEMBER", id, null, null, null);
+            throw new IllegalStateException("the change failed");
+        })).hasMessage("the change failed");
+
+        assertThat(eventsOf(id)).isEmpty();
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
+    @Test
+    void refusesToRecordInAReadOnlyTransaction() {
+        TransactionTemplate readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+
+        assertThatThrownBy(() -> readOnly.executeWithoutResult(s -> trail.record("MEMBER_READ", "MEMBER", "1", null, null, null)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only transaction");
+    }
+
+    @Test
+    void theDatabaseRefusesToUpdateDeleteOrTruncateEvents() {
+        String id = newId();
+        trail.record("MEMBER_CREATE", "MEMBER", id, null, null, null);
+
+        assertThatThrownBy(() -> jdbc.sql("update audit.event set actor = 'mallory' where entity_id = ?").param(id).update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit.event where entity_id = ?").param(id).update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("truncate audit.event").update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("append-only");
+        assertThat(eventsOf(id)).singleElement().extracting(AuditEntry::actor).isEqualTo("system");
+    }
+
+    @Test
+    void findsTheUntouchedChainIntact() {
+        trail.record("MEMBER_CREATE", "MEMBER", newId(), null, null, null);
+        long events = jdbc.sql("select count(*) from audit.event").query(Long.class).single();
+
+        VerificationResult result = trail.verify();
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.intact()).isTrue();
+        assertThat(result.checked()).isEqualTo(events);
+    }
+
+    @Test
+    void namesTheRowChangedDirectlyInSql() {
+        String id = newId();
+        trail.record("MEMBER_READ", "MEMBER", id, null, null, null);
+        trail.record("MEMBER_READ", "MEMBER", newId(), null, null, null);
+        long seq = eventsOf(id).get(0).seq();
+
+        VerificationResult result = inRolledBackTransaction(() -> {
+            disableAppendOnlyTrigger();
+            jdbc.sql("update audit.event set actor = 'someone else' where seq = ?").param(seq).update();
+            return trail.verify();
+        });
+
+        assertThat(result.intact()).isFalse();
+        assertThat(result.problems()).containsExactly("row " + seq + " was modified: its content does not match its hash");
+        assertThat(trail.verify().intact()).as("the rollback restored the row").isTrue();
+    }
+
+    @Test
+    void namesTheGapWhereARowWasDeleted() {
+        String id = newId();
+        trail.record("MEMBER_READ", "MEMBER", id, null, null, null);
+        trail.record("MEMBER_READ", "MEMBER", newId(), null, null, null);
+        long seq = eventsOf(id).get(0).seq();
+
+        VerificationResult result = inRolledBackTransaction(() -> {
+            disableAppendOnlyTrigger();
+            jdbc.sql("delete from audit.event where seq = ?").param(seq).update();
+            return trail.verify();
+        });
+
+        assertThat(result.problems()).containsExactly(
+                "row " + seq + " is missing: the chain jumps from seq " + (seq - 1) + " to seq " + (seq + 1));
+    }
+
+    @Test
+    void namesTheBrokenLinkAfterARowChangedAndRehashed() {
+        String id = newId();
+        trail.record("MEMBER_READ", "MEMBER", id, null, null, null);
+        trail.record("MEMBER_READ", "MEMBER", newId(), null, null, null);
+        AuditEntry original = eventsOf(id).get(0);
+        AuditEntry forged = new AuditEntry(original.seq(), original.at(), "someone else", original.role(), original.action(),
+                original.entityType(), original.entityId(), original.orgPath(), original.clientAddress(), original.reason(),
+                original.details(), original.prevHash(), null);
+
+        VerificationResult result = inRolledBackTransaction(() -> {
+            disableAppendOnlyTrigger();
+            jdbc.sql("update audit.event set actor = ?, hash = ? where seq = ?")
+                    .params(forged.actor(), AuditHash.of(forged), original.seq()).update();
+            return trail.verify();
+        });
+
+        assertThat(result.problems()).singleElement().asString()
+                .startsWith("row " + (original.seq() + 1) + ": its prev_hash does not match the hash of row " + original.seq());
+    }
+
+    @Test
+    void namesRowsRemovedFromTheEnd() {
+        trail.record("MEMBER_READ", "MEMBER", newId(), null, null, null);
+        long last = jdbc.sql("select max(seq) from audit.event").query(Long.class).single();
+
+        VerificationResult result = inRolledBackTransaction(() -> {
+            disableAppendOnlyTrigger();
+            jdbc.sql("delete from audit.event where seq = ?").param(last).update();
+            return trail.verify();
+        });
+
+        assertThat(result.problems()).containsExactly(
+                "row " + last + " is missing at the end: the chain's head is at seq " + last);
+    }
+
+    @Test
+    void concurrentTransactionsAppendOneUnbrokenChain() throws Exception {
+        String prefix = newId();
+        int threads = 6;
+        int transactionsPerThread = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < transactionsPerThread; i++) {
+                        String tx = prefix + "-" + thread + "-" + i;
+                        inTransaction(() -> {
+                            trail.record("MEMBER_UPDATE", "CONCURRENCY", prefix, null, null, tx);
+                            trail.record("MEMBER_READ", "CONCURRENCY", prefix, null, null, tx);
+                        });
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<AuditEntry> events = jdbc.sql("select seq, details from audit.event where entity_id = ? order by seq")
+                .param(prefix)
+                .query((rs, i) -> new AuditEntry(rs.getLong(1), null, null, null, null, null, null, null, null, null,
+                        rs.getString(2), null, null))
+                .list();
+        assertThat(events).hasSize(threads * transactionsPerThread * 2);
+        long first = events.get(0).seq();
+        for (int i = 0; i < events.size(); i++) {
+            assertThat(events.get(i).seq()).as("contiguous seq").isEqualTo(first + i);
+        }
+        for (int i = 0; i < events.size(); i += 2) {
+            assertThat(events.get(i + 1).details()).as("one transaction's events are adjacent").isEqualTo(events.get(i).details());
+        }
+        assertThat(trail.verify().problems()).isEmpty();
+    }
+
+    @Test
+    void filtersByActorEntityActionAndTime() throws InterruptedException {
+        String id = newId();
+        String actor = "filter-" + id.substring(0, 8);
+        signIn(actor, "ROLE_USER");
+        trail.record("MEMBER_CREATE", "MEMBER", id, null, null, null);
+        Thread.sleep(2);
+        trail.record("MEMBER_READ", "MEMBER", id, null, null, null);
+        Thread.sleep(2);
+        trail.record("UNIT_CREATE", "UNIT", id, null, null, null);
+        SecurityContextHolder.clearContext();
+        trail.record("MEMBER_READ", "MEMBER", id, null, null, null);
+        List<AuditEntry> all = eventsOf(id);
+        AuditEntry memberRead = all.get(2);
+
+        assertThat(search(actor, null, null, null, null, null)).extracting(AuditEntry::action)
+                .containsExactly("UNIT_CREATE", "MEMBER_READ", "MEMBER_CREATE");
+        assertThat(search(null, "UNIT", id, null, null, null)).extracting(AuditEntry::action).containsExactly("UNIT_CREATE");
+        assertThat(search(null, null, id, "MEMBER_READ", null, null)).extracting(AuditEntry::actor)
+                .containsExactly("system", actor);
+        assertThat(search(actor, null, id, null, memberRead.at(), all.get(1).at())).extracting(AuditEntry::seq)
+                .containsExactly(memberRead.seq());
+        assertThat(search(" ", " ", id, "", null, null)).as("blank criteria are ignored").hasSize(4);
+    }
+
+    private List<AuditEntry> search(String actor, String entityType, String entityId, String action,
+                                    java.time.Instant from, java.time.Instant to) {
+        return trail.search(new AuditQuery(actor, entityType, entityId, action, from, to, 0, null));
+    }
+
+    @Test
+    void pagesNewestFirstBySeq() {
+        String id = newId();
+        for (int i = 0; i < 5; i++) {
+            trail.record("MEMBER_READ", "MEMBER", id, null, null, Integer.toString(i));
+        }
+
+        List<String> seen = new ArrayList<>();
+        Long before = null;
+        List<Integer> pageSizes = new ArrayList<>();
+        do {
+            List<AuditEntry> page = trail.search(new AuditQuery(null, null, id, null, null, null, 2, before));
+            pageSizes.add(page.size());
+            page.forEach(e -> seen.add(e.details()));
+            before = page.size() == 2 ? page.get(1).seq() : null;
+        } while (before != null);
+
+        assertThat(seen).containsExactly("4", "3", "2", "1", "0");
+        assertThat(pageSizes).containsExactly(2, 2, 1);
+    }
+
+    @Test
+    void auditsItsOwnSearches() {
+        String id = newId();
+        signIn("auditor-" + id.substring(0, 8), "ROLE_AUDITOR");
+
+        trail.search(new AuditQuery(null, "MEMBER", id, null, null, null, 10, null));
+
+        List<AuditEntry> reads = trail.search(new AuditQuery("auditor-" + id.substring(0, 8), "AUDIT", null, "AUDIT_READ",
+                null, null, 10, null));
+        assertThat(reads).isNotEmpty();
+        assertThat(reads.get(reads.size() - 1).details()).isEqualTo("entityType=MEMBER entityId=" + id);
+        assertThat(reads.get(reads.size() - 1).role()).isEqualTo("AUDITOR");
+    }
+
+    @Test
+    void exportsEveryMatchingEventAsCsvWithAHeader() {
+        String id = newId();
+        trail.record("MEMBER_UPDATE", "MEMBER", id, "KZ-11", null, "name \"Ермек\", phone; note\nsecond line");
+        trail.record("MEMBER_READ", "MEMBER", id, null, " leading space", null);
+        List<AuditEntry> events = eventsOf(id);
+
+        StringWriter out = new StringWriter();
+        trail.exportCsv(new AuditQuery(null, null, id, null, null, null, 1, null), out);
+
+        assertThat(out.toString()).startsWith(
+                "seq,at,actor,role,action,entity_type,entity_id,org_path,client_address,reason,details,prev_hash,hash\n");
+        assertThat(out.toString()).contains("\"name \"\"Ермек\"\", phone; note\nsecond line\"");
+        List<CsvRecord> rows = new ArrayList<>();
+        try (CsvReader reader = CsvReader.open(new StringReader(out.toString()))) {
+            for (CsvRecord r = reader.next(); r != null; r = reader.next()) {
+                rows.add(r);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1).fields()).containsExactly(Long.toString(events.get(0).seq()),
+                AuditHash.timestamp(events.get(0).at()), "system", "", "MEMBER_READ", "MEMBER", id, "", "", " leading space",
+                "", events.get(0).prevHash(), events.get(0).hash());
+        assertThat(rows.get(2).get(10)).isEqualTo("name \"Ермек\", phone; note\nsecond line");
+        assertThat(rows.get(2).get(7)).isEqualTo("KZ-11");
+    }
+
+    @Test
+    void exportStreamsMoreEventsThanOneBatch() {
+        String id = newId();
+        inTransaction(() -> {
+            for (int i = 0; i < 1005; i++) {
+                trail.record("MEMBER_READ", "MEMBER", id, null, null, null);
+            }
+        });
+
+        StringWriter out = new StringWriter();
+        trail.exportCsv(new AuditQuery(null, null, id, null, null, null, 0, null), out);
+
+        assertThat(out.toString().lines()).hasSize(1 + 1005);
+    }
+
+    Command verifyCommand() {
+        return context.getBeansOfType(Command.class).values().stream()
+                .filter(c -> c.name().equals("audit verify")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void verifyCommandExitsZeroWhenIntactAndOneNamingTheRowWhenNot() throws Exception {
+        String id = newId();
+        trail.record("MEMBER_READ", "MEMBER", id, null, null, null);
+        trail.record("MEMBER_READ", "MEMBER", newId(), null, null, null);
+        long seq = eventsOf(id).get(0).seq();
+        ByteArrayOutputStream intactOut = new ByteArrayOutputStream();
+        ByteArrayOutputStream tamperedOut = new ByteArrayOutputStream();
+
+        int intact = verifyCommand().run(List.of(), new PrintStream(intactOut, true, StandardCharsets.UTF_8));
+        int tampered = inRolledBackTransaction(() -> {
+            disableAppendOnlyTrigger();
+            jdbc.sql("update audit.event set details = 'nothing to see' where seq = ?").param(seq).update();
+            try {
+                return verifyCommand().run(List.of(), new PrintStream(tamperedOut, true, StandardCharsets.UTF_8));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(intact).isZero();
+        assertThat(intactOut.toString(StandardCharsets.UTF_8)).startsWith("Audit trail intact: ");
+        assertThat(tampered).isEqualTo(1);
+        assertThat(tamperedOut.toString(StandardCharsets.UTF_8)).contains("TAMPERED")
+                .contains("row " + seq + " was modified");
+    }
+
+    /** The real command line in its own JVM, against the test database by URL, after a committed UPDATE. */
+    @Test
+    void commandLineVerifyNamesTheRowAfterADirectUpdateAndExitsNonZero() throws Exception {
+        String id = newId();
+        trail.record("MEMBER_READ", "MEMBER", id, null, null, "original");
+        trail.record("MEMBER_READ", "MEMBER", newId(), null, null, null);
+        long seq = eventsOf(id).get(0).seq();
+        try {
+            inTransaction(() -> {
+                disableAppendOnlyTrigger();
+                jdbc.sql("update audit.event set details = 'edited' where seq = ?").param(seq).update();
+                jdbc.sql("alter table audit.event enable trigger event_append_only").update();
+            });
+
+            CliRun tampered = runCli();
+
+            assertThat(tampered.exitCode()).as(tampered.output()).isEqualTo(1);
+            assertThat(tampered.output()).contains("Audit trail TAMPERED")
+                    .contains("row " + seq + " was modified: its content does not match its hash");
+        } finally {
+            inTransaction(() -> {
+                disableAppendOnlyTrigger();
+                jdbc.sql("update audit.event set details = 'original' where seq = ?").param(seq).update();
+                jdbc.sql("alter table audit.event enable trigger event_append_only").update();
+            });
+        }
+        assertThat(trail.verify().problems()).as("restored").isEmpty();
+    }
+
+    record CliRun(int exitCode, String output) {
+    }
+
+    CliRun runCli() throws Exception {
+        HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
+        Path log = dir.resolve("cli-" + UUID.randomUUID() + ".log");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "kz.qalqan.QalqanApplication", "audit", "verify",
+                "--spring.datasource.url=" + hikari.getJdbcUrl(),
+                "--spring.datasource.username=" + hikari.getUsername(),
+                "--spring.datasource.password=" + (hikari.getPassword() == null ? "" : hikari.getPassword()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("audit verify did not finish in 3 minutes");
+        }
+        return new CliRun(process.exitValue(), Files.readString(log));
+    }
+}
