@@ -1,3 +1,6 @@
-/** The contract between the identity module, which knows who is calling, and the modules that filter by it. */
-@org.springframework.modulith.NamedInterface("security")
+/**
+ * The contract between the identity module, which knows who is calling, and the modules that filter by
+ * it ({@link kz.qalqan.platform.security.CurrentCaller}), and the one place that hides confidential
+ * fields ({@link kz.qalqan.platform.security.Confidentiality}).
+ */
 package kz.qalqan.platform.security;
