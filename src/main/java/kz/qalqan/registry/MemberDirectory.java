@@ -7,6 +7,7 @@ import kz.qalqan.registry.internal.CheckedMember;
 import kz.qalqan.registry.internal.DatabaseOrgLookup;
 import kz.qalqan.registry.internal.MemberRepository;
 import kz.qalqan.registry.internal.MemberRules;
+import kz.qalqan.audit.AuditTrail;
 import kz.qalqan.platform.security.CurrentCaller;
 import kz.qalqan.registry.internal.OrgRepository;
 import kz.qalqan.registry.internal.Visibility;
@@ -24,7 +25,7 @@ import java.util.Objects;
 
 /** Adds, changes, finds and searches the members of the force. */
 @Service
-@Transactional(readOnly = true)
+@Transactional
 public class MemberDirectory {
 
     private final MemberRepository members;
@@ -34,9 +35,11 @@ public class MemberDirectory {
     private final Clock clock;
 
     private final CurrentCaller caller;
+    private final AuditTrail audit;
 
     MemberDirectory(MemberRepository members, OrgRepository org, DatabaseOrgLookup lookup,
-                    ApplicationEventPublisher events, Clock clock, CurrentCaller caller) {
+                    ApplicationEventPublisher events, Clock clock, CurrentCaller caller, AuditTrail audit) {
+        this.audit = audit;
         this.members = members;
         this.org = org;
         this.lookup = lookup;
@@ -64,7 +67,8 @@ public class MemberDirectory {
             throw duplicate(); // a concurrent insert won the race
         }
         events.publishEvent(new MemberRegistered(id, checked.unitId(), checked.orgPath()));
-        return find(id);
+        audit.record("MEMBER_CREATE", "member", Long.toString(id), checked.orgPath(), null, null);
+        return load(id);
     }
 
     @Transactional
@@ -88,13 +92,17 @@ public class MemberDirectory {
         if (current.status() != checked.status()) {
             events.publishEvent(new MemberStatusChanged(id, current.status(), checked.status()));
         }
-        return find(id);
+        audit.record("MEMBER_UPDATE", "member", Long.toString(id), checked.orgPath(), null,
+                (reassigned ? "unit " + current.unitId() + " -> " + checked.unitId() + "; " : "")
+                        + (current.status() != checked.status() ? "status " + current.status() + " -> " + checked.status() : ""));
+        return load(id);
     }
 
     @Transactional
     public void delete(long id) {
-        writable(id);
+        Member member = writable(id);
         members.delete(id);
+        audit.record("MEMBER_DELETE", "member", Long.toString(id), member.orgPath(), null, null);
     }
 
     /**
@@ -115,7 +123,8 @@ public class MemberDirectory {
         if (!members.update(me.id(), me.version(), kept)) {
             throw new ConflictException(null, "your record was changed meanwhile; reload and try again");
         }
-        return find(me.id());
+        audit.record("MEMBER_UPDATE_CONTACTS", "member", Long.toString(me.id()), me.orgPath(), null, null);
+        return load(me.id());
     }
 
     /** The member record linked to the signed-in user. */
@@ -127,13 +136,19 @@ public class MemberDirectory {
         return find(id);
     }
 
-    /** A member the caller may see; out-of-scope members are as absent as missing ones. */
+    /** A member the caller may see; out-of-scope members are as absent as missing ones. The read is audited. */
     public Member find(long id) {
+        Member member = load(id);
+        audit.record("MEMBER_READ", "member", Long.toString(id), member.orgPath(), null, null);
+        return member;
+    }
+
+    private Member load(long id) {
         return members.find(id, reading()).orElseThrow(() -> MemberNotFoundException.forId(id));
     }
 
     private Member writable(long id) {
-        Member member = find(id);
+        Member member = load(id);
         if (!writing().covers(member.orgPath())) {
             throw new kz.qalqan.platform.ForbiddenException("You may not change members outside your area of responsibility");
         }
@@ -146,7 +161,8 @@ public class MemberDirectory {
     }
 
     public List<Assignment> assignments(long id) {
-        find(id);
+        Member member = load(id);
+        audit.record("MEMBER_READ", "member", Long.toString(id), member.orgPath(), null, "assignment history");
         return members.assignments(id);
     }
 
@@ -162,6 +178,7 @@ public class MemberDirectory {
         String unitPath = search.unitId() == null ? null : org.unit(search.unitId(), visibility)
                 .orElseThrow(() -> InvalidInputException.of("unit", "no unit with id " + search.unitId())).orgPath();
         List<MemberSummary> rows = members.search(search, unitPath, after, limit + 1, visibility);
+        audit.record("MEMBER_SEARCH", "member", null, unitPath, null, describe(search));
         boolean more = rows.size() > limit;
         List<MemberSummary> items = more ? rows.subList(0, limit) : rows;
         String next = more ? encodeCursor(items.get(items.size() - 1).id()) : null;
@@ -189,6 +206,17 @@ public class MemberDirectory {
                     "is outside your area of responsibility");
         }
         return member;
+    }
+
+    private static String describe(MemberSearch s) {
+        StringBuilder d = new StringBuilder();
+        if (s.q() != null && !s.q().isBlank()) d.append("q=").append(s.q().trim()).append(' ');
+        if (s.region() != null) d.append("region=").append(s.region()).append(' ');
+        if (s.unitId() != null) d.append("unit=").append(s.unitId()).append(s.includeSubunits() ? "+sub " : " ");
+        if (s.status() != null) d.append("status=").append(s.status()).append(' ');
+        if (s.skill() != null) d.append("skill=").append(s.skill()).append(' ');
+        if (s.after() != null) d.append("after=").append(s.after());
+        return d.toString().trim();
     }
 
     private static ConflictException duplicate() {

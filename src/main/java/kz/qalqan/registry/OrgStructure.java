@@ -4,6 +4,7 @@ import kz.qalqan.platform.ConflictException;
 import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.platform.InvalidInputException;
 import kz.qalqan.registry.internal.OrgPaths;
+import kz.qalqan.audit.AuditTrail;
 import kz.qalqan.platform.security.CurrentCaller;
 import kz.qalqan.registry.internal.OrgRepository;
 import kz.qalqan.registry.internal.Visibility;
@@ -28,9 +29,12 @@ public class OrgStructure {
     private volatile List<Region> regions;
     private volatile List<District> districts;
 
-    OrgStructure(OrgRepository repository, CurrentCaller caller) {
+    private final AuditTrail audit;
+
+    OrgStructure(OrgRepository repository, CurrentCaller caller, AuditTrail audit) {
         this.repository = repository;
         this.caller = caller;
+        this.audit = audit;
     }
 
     private Visibility reading() {
@@ -135,6 +139,7 @@ public class OrgStructure {
                     p.requiredQualifications() == null ? List.of() : p.requiredQualifications(),
                     p.medicalStandard() == null ? "FIT" : p.medicalStandard()));
         }
+        audit.record("UNIT_CREATE", "unit", Long.toString(id), path, null, command.code());
         return unit(id);
     }
 
@@ -151,16 +156,19 @@ public class OrgStructure {
             repository.moveSubtree(existing.orgPath(), newPath, placement.regionCode(), placement.districtId(),
                     command.parentId(), id);
         }
+        audit.record("UNIT_UPDATE", "unit", Long.toString(id), newPath, null,
+                newPath.equals(existing.orgPath()) ? null : "moved from " + existing.orgPath());
         return unit(id);
     }
 
     @Transactional
     public void deleteUnit(long id) {
-        writableUnit(id);
+        Unit unit = writableUnit(id);
         if (repository.hasChildrenOrMembers(id)) {
             throw new ConflictException(null, "unit has sub-units, members or assignment history; move or discharge them first");
         }
         repository.deleteUnit(id);
+        audit.record("UNIT_DELETE", "unit", Long.toString(id), unit.orgPath(), null, unit.code());
     }
 
     @Transactional
@@ -169,6 +177,7 @@ public class OrgStructure {
         long id = repository.insertPosition(unitId, command.title().trim(),
                 command.requiredQualifications() == null ? List.of() : command.requiredQualifications(),
                 command.medicalStandard() == null ? "FIT" : command.medicalStandard());
+        audit.record("POSITION_CREATE", "position", Long.toString(id), null, null, "unit " + unitId);
         return repository.position(id).orElseThrow();
     }
 

@@ -5,5 +5,5 @@
  * added one by one or in bulk from CSV. Other modules ask {@link kz.qalqan.registry.OrgStructure} and
  * {@link kz.qalqan.registry.MemberDirectory}, and hear about changes through the events published here.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Registry", allowedDependencies = {"shared", "platform"})
+@org.springframework.modulith.ApplicationModule(displayName = "Registry", allowedDependencies = {"shared", "platform", "audit"})
 package kz.qalqan.registry;

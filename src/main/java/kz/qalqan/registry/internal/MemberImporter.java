@@ -1,5 +1,6 @@
 package kz.qalqan.registry.internal;
 
+import kz.qalqan.audit.AuditTrail;
 import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.platform.csv.CsvFormatException;
 import kz.qalqan.platform.csv.CsvReader;
@@ -64,8 +65,11 @@ public class MemberImporter {
     private final OrgRepository org;
     private final ApplicationEventPublisher events;
 
+    private final AuditTrail audit;
+
     public MemberImporter(DataSource dataSource, PlatformTransactionManager transactionManager, OrgRepository org,
-                          ApplicationEventPublisher events) {
+                          ApplicationEventPublisher events, AuditTrail audit) {
+        this.audit = audit;
         this.dataSource = dataSource;
         this.transactions = new TransactionTemplate(transactionManager);
         this.org = org;
@@ -146,6 +150,9 @@ public class MemberImporter {
                     return rejectedWhole();
                 }
                 long accepted = insertAccepted(connection, actor);
+                // recorded last: the audit chain is serialised and held until this transaction commits
+                audit.record("IMPORT_MEMBERS", "import", id.toString(), null, null,
+                        "rows=" + total + " accepted=" + accepted + " rejected=" + rejected + " mode=" + mode);
                 log.info("Import {}: read, checked and staged {} rows in {} ms; duplicates {} ms; insert {} ms", id, total,
                         (staged - started) / 1_000_000, (checked - staged) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
                 if (accepted > 0) {
