@@ -92,9 +92,14 @@ public class OrgStructure {
         return repository.allUnits(reading());
     }
 
-    /** All units in the register, whoever asks: for counts and seeding, never for showing. */
+    /** All units in the register, whoever asks: for seeding, never for showing. */
     public long unitCount() {
-        return repository.unitCount();
+        return repository.unitCount(new Visibility(kz.qalqan.shared.Scope.everything(), null));
+    }
+
+    /** Units the caller may see. */
+    public long visibleUnitCount() {
+        return repository.unitCount(reading());
     }
 
     public List<Position> positions(long unitId) {

@@ -180,8 +180,9 @@ public class OrgRepository {
                 .query(Long.class).single();
     }
 
-    public long unitCount() {
-        return jdbc.sql("select count(*) from registry.unit").query(Long.class).single();
+    public long unitCount(Visibility visibility) {
+        return jdbc.sql("select count(*) from registry.unit u where true" + visibility.predicate("u", null))
+                .params(visibility.parameters(null)).query(Long.class).single();
     }
 
     static String likePrefix(String path) {

@@ -38,7 +38,7 @@ class DashboardController {
                 .toList();
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         model.addAttribute("memberCount", members.count());
-        model.addAttribute("unitCount", org.unitCount());
+        model.addAttribute("unitCount", org.visibleUnitCount());
         model.addAttribute("regionCount", org.regions().size());
         model.addAttribute("byRegion", byRegion);
         model.addAttribute("maxRegion", Math.max(1, byRegion.stream().mapToLong(RegionCount::members).max().orElse(1)));
