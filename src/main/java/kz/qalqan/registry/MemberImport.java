@@ -2,6 +2,7 @@ package kz.qalqan.registry;
 
 import kz.qalqan.registry.internal.ImportJobRepository;
 import kz.qalqan.platform.security.CurrentCaller;
+import kz.qalqan.shared.Caller;
 import kz.qalqan.registry.internal.MemberImporter;
 import kz.qalqan.registry.internal.Visibility;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
@@ -105,12 +106,22 @@ public class MemberImport {
         return id;
     }
 
+    /**
+     * An import the caller may follow: their own, or any for a national administrator or commander. A
+     * report lists the rows of the file as written, so it is not shown to anyone else.
+     */
     public Optional<ImportJob> job(UUID id) {
-        return jobs.find(id);
+        Caller c = caller.get();
+        return jobs.find(id).filter(job -> seesAllImports(c) || job.startedBy().equals(c.username()));
     }
 
     public List<ImportJob> recentJobs(int limit) {
-        return jobs.recent(limit);
+        Caller c = caller.get();
+        return jobs.recent(limit, seesAllImports(c) ? null : c.username());
+    }
+
+    private static boolean seesAllImports(Caller c) {
+        return Visibility.toWrite(c).unrestricted();
     }
 
     private ImportReport execute(UUID id, InputStream csv, ImportMode mode, String actor, Visibility target) {

@@ -71,8 +71,10 @@ public class ImportJobRepository {
         return jdbc.sql(SELECT + " where id = ?").param(id).query(mapper()).optional();
     }
 
-    public List<ImportJob> recent(int limit) {
-        return jdbc.sql(SELECT + " order by started_at desc limit ?").param(limit).query(mapper()).list();
+    /** The newest jobs, of one user when {@code startedBy} is given. */
+    public List<ImportJob> recent(int limit, String startedBy) {
+        return jdbc.sql(SELECT + " where ?::text is null or started_by = ? order by started_at desc limit ?")
+                .params(startedBy, startedBy, limit).query(mapper()).list();
     }
 
     private static final String SELECT = """
