@@ -17,7 +17,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Two filter chains: {@code /api/**} for scripts (HTTP Basic, stateless, no CSRF since no cookie is used)
  * and everything else for people (form login, session, CSRF). Only the login page, static assets and
- * {@code /actuator/health} are reachable without signing in.
+ * {@code /actuator/health} are reachable without signing in; the audit trail ({@code /api/audit/**} and the
+ * {@code /audit/**} pages) only with the role ADMIN or AUDITOR.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -53,6 +54,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/audit/**").hasAnyRole("ADMIN", "AUDITOR")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

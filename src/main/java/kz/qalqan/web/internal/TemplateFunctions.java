@@ -9,6 +9,7 @@ import kz.qalqan.shared.Language;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -22,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What every template needs and cannot compute itself: the signed-in user, links that switch the
@@ -36,6 +38,8 @@ public class TemplateFunctions {
     public static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+    private static final DateTimeFormatter DATE_TIME_SECONDS = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
+    private static final Set<String> AUDIT_ROLES = Set.of("ROLE_ADMIN", "ROLE_AUDITOR");
 
     private final OrgStructure org;
 
@@ -50,6 +54,13 @@ public class TemplateFunctions {
 
     public String user() {
         return signedIn() ? SecurityContextHolder.getContext().getAuthentication().getName() : null;
+    }
+
+    /** Whether the signed-in user may read the audit trail (the security configuration enforces the same). */
+    public boolean canAudit() {
+        return signedIn() && SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .anyMatch(AUDIT_ROLES::contains);
     }
 
     /** The two-letter code of the language the page is shown in. */
@@ -120,6 +131,11 @@ public class TemplateFunctions {
 
     public String dateTime(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(ZONE));
+    }
+
+    /** To the second, for the audit trail. */
+    public String dateTimeSeconds(Instant instant) {
+        return instant == null ? "" : DATE_TIME_SECONDS.format(instant.atZone(ZONE));
     }
 
     /** A duration as h:mm:ss or m:ss, the same in every language. */
