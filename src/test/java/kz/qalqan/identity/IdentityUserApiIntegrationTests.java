@@ -233,44 +233,6 @@ class IdentityUserApiIntegrationTests {
     }
 
     @Test
-    void protectsTheLastActiveNationalAdministrator() {
-        // make the bootstrap admin the only active national ADMIN of this database; tests run one at a time
-        // and no test keeps a national ADMIN of its own beyond itself
-        for (JsonNode u : admin.get("/api/users").json()) {
-            boolean nationalAdmin = false;
-            for (JsonNode g : u.get("grants")) {
-                nationalAdmin |= g.get("role").asString().equals("ADMIN") && g.get("orgPath").asString().isEmpty();
-            }
-            if (nationalAdmin && !u.get("username").asString().equals("admin") && u.get("status").asString().equals("ACTIVE")) {
-                assertThat(admin.putJson("/api/users/" + u.get("id").asLong(), changes(u, "DISABLED", List.of(grant("AUDITOR", "KZ"))))
-                        .status()).isEqualTo(200);
-            }
-        }
-        JsonNode self = admin.get("/api/users/me").json().get("account");
-        long adminId = self.get("id").asLong();
-
-        var delete = admin.delete("/api/users/" + adminId);
-        var disable = admin.putJson("/api/users/" + adminId, changes(self, "DISABLED", List.of(grant("ADMIN", "KZ"))));
-        var demote = admin.putJson("/api/users/" + adminId, changes(self, "ACTIVE", List.of(grant("ADMIN", "KZ-75"))));
-
-        assertThat(delete.status()).as(delete.toString()).isEqualTo(409);
-        assertThat(delete.json().get("detail").asString()).contains("last active national administrator");
-        assertThat(disable.status()).as(disable.toString()).isEqualTo(409);
-        assertThat(disable.json().get("errors").get(0).get("field").asString()).isEqualTo("status");
-        assertThat(demote.status()).as(demote.toString()).isEqualTo(409);
-        assertThat(demote.json().get("errors").get(0).get("field").asString()).isEqualTo("grants");
-        assertThat(admin.get("/api/users/me").status()).isEqualTo(200);
-
-        // with a second national administrator, the first one's changes go through again (the second is demoted)
-        JsonNode second = create(user(uniqueName("deputy"), List.of(grant("ADMIN", "KZ"))));
-        var demoteSecond = admin.putJson("/api/users/" + second.get("id").asLong(),
-                changes(second, "ACTIVE", List.of(grant("ADMIN", "KZ-75"))));
-        assertThat(demoteSecond.status()).as(demoteSecond.toString()).isEqualTo(200);
-        var relabelSelf = admin.putJson("/api/users/" + adminId, changes(self, "ACTIVE", List.of(grant("ADMIN", "KZ"), grant("AUDITOR", "KZ"))));
-        assertThat(relabelSelf.status()).as(relabelSelf.toString()).isEqualTo(200);
-    }
-
-    @Test
     void onlyNationalAdministratorsManageUsers() {
         String regional = uniqueName("regional-admin");
         create(user(regional, List.of(grant("ADMIN", "KZ-75"))));

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * address, so every test starts an hour later than the previous one: old failures have left the address
  * window and old lockouts have expired.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "qalqan.identity.lockout.max-failures-per-address=20") // the default; the shared test config raises it
 @Import(IdentitySecurityTestConfiguration.class)
 abstract class SignInTestSupport {
 
