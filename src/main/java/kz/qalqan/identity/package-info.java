@@ -1,6 +1,11 @@
 /**
- * Who may sign in: user accounts with hashed passwords, the first administrator created on first start,
- * and the web security rules (form login for people, HTTP Basic for scripts calling the API).
+ * Who may sign in and what they may do where: user accounts with hashed passwords and a password policy,
+ * role grants over a subtree of the organisation (national, region, district or unit), personal access
+ * tokens for scripts, optional JWTs from an external identity provider, throttling and temporary lockout
+ * of password guessing, and the web security rules. The rest of the application learns who is calling
+ * through {@link kz.qalqan.platform.security.CurrentCaller}, implemented here; administrators manage
+ * accounts through {@link kz.qalqan.identity.UserAdministration}. Scopes are resolved against the
+ * registry's {@link kz.qalqan.registry.OrgStructure} when a grant is made.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity", allowedDependencies = {"shared", "platform"})
+@org.springframework.modulith.ApplicationModule(displayName = "Identity", allowedDependencies = {"shared", "platform", "platform :: security", "registry"})
 package kz.qalqan.identity;

@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** A real HTTP client for end-to-end API tests, signed in with HTTP Basic. */
+/** A real HTTP client for end-to-end API tests, signed in with HTTP Basic or a bearer token. */
 public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -24,6 +24,16 @@ public final class ApiClient {
         this.base = "http://localhost:" + port;
         this.authorization = username == null ? null
                 : "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private ApiClient(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** A client that sends {@code Authorization: Bearer <token>}. */
+    public static ApiClient bearer(int port, String token) {
+        return new ApiClient("http://localhost:" + port, "Bearer " + token);
     }
 
     public static ApiClient admin(int port) {
@@ -68,7 +78,7 @@ public final class ApiClient {
         try {
             HttpResponse<String> r = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
-                    r.headers().firstValue("Location").orElse(null), r.body());
+                    r.headers().firstValue("Location").orElse(null), r.body(), r.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -77,9 +87,13 @@ public final class ApiClient {
         }
     }
 
-    public record Response(int status, String contentType, String location, String body) {
+    public record Response(int status, String contentType, String location, String body, java.net.http.HttpHeaders headers) {
         public JsonNode json() {
             return JSON.readTree(body);
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
 
         @Override

@@ -1,24 +1,34 @@
 package kz.qalqan.identity.internal;
 
-import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import kz.qalqan.shared.Role;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 /**
- * Two filter chains: {@code /api/**} for scripts (HTTP Basic, stateless, no CSRF since no cookie is used)
- * and everything else for people (form login, session, CSRF). Only the login page, static assets and
- * {@code /actuator/health} are reachable without signing in; the audit trail ({@code /api/audit/**} and the
- * {@code /audit/**} pages) only with the role ADMIN or AUDITOR.
+ * Two filter chains. {@code /api/**} is for scripts and other systems: stateless, no CSRF since no cookie
+ * is used, HTTP Basic or {@code Authorization: Bearer} (a personal access token, or a JWT from an external
+ * identity provider when one is configured). Everything else is for people: form login with a session
+ * (its id changes at sign-in against session fixation), CSRF tokens, and strict security headers. Every
+ * password and token check goes through the {@link LoginGuard}. Only the sign-in page, static assets and
+ * {@code /actuator/health} are reachable without signing in; managing users needs a national ADMIN grant, and the audit trail ({@code /api/audit/**}, {@code /audit/**})
+ * the role ADMIN or AUDITOR.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -27,38 +37,72 @@ class SecurityConfiguration {
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /** User administration stays with national administrators until grants can be delegated by scope. */
+    private static final AuthorizationManager<RequestAuthorizationContext> NATIONAL_ADMIN = (authentication, context) ->
+            new AuthorizationDecision(authentication.get() != null
+                    && authentication.get().getPrincipal() instanceof QalqanUser user
+                    && user.caller().grants().stream().anyMatch(g -> g.role() == Role.ADMIN && g.national()));
+
+    private final DatabaseUserDetailsService users;
+    private final PasswordEncoder encoder;
+    private final LoginGuard guard;
+    private final Clock clock;
+
+    SecurityConfiguration(DatabaseUserDetailsService users, PasswordEncoder encoder, LoginGuard guard, Clock clock) {
+        this.users = users;
+        this.encoder = encoder;
+        this.guard = guard;
+        this.clock = clock;
+    }
+
+    private AuthenticationManager passwords() {
+        return new ProviderManager(new PasswordAuthenticationProvider(users, encoder, guard));
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccessTokenRepository tokens, ObjectProvider<JwtDecoder> jwtDecoder,
+                            JwtProperties jwt) throws Exception {
+        ApiAuthenticationEntryPoint problems = new ApiAuthenticationEntryPoint(clock);
+        AuthenticationManager bearer = new BearerTokenAuthenticationManager(tokens, users, guard, clock,
+                jwtDecoder.getIfUnique(), jwt.usernameClaim());
         http.securityMatcher("/api/**")
+                .authenticationManager(passwords())
                 .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/users/me", "/api/users/me/**").authenticated()
+                        .requestMatchers("/api/users", "/api/users/**").access(NATIONAL_ADMIN)
                         .requestMatchers("/api/audit/**").hasAnyRole("ADMIN", "AUDITOR")
                         .anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint((request, response, e) -> {
-                    response.setStatus(HttpStatus.UNAUTHORIZED.value());
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"Qalqan\"");
-                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                    response.getOutputStream().write("""
-                            {"type":"https://qalqan.kz/problems/unauthenticated","title":"Unauthenticated","status":401,\
-                            "detail":"Sign in with HTTP Basic credentials."}""".getBytes(StandardCharsets.UTF_8));
-                }))
+                .httpBasic(b -> b.authenticationEntryPoint(problems))
+                .oauth2ResourceServer(o -> o
+                        .authenticationManagerResolver(request -> bearer)
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         return http.build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a
+        http.authenticationManager(passwords())
+                .authorizeHttpRequests(a -> a
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/audit/**").hasAnyRole("ADMIN", "AUDITOR")
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureHandler(new FormLoginFailureHandler()).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // for Prometheus scraping /actuator/prometheus and similar tools
                 .httpBasic(b -> { })
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .frameOptions(f -> f.deny())

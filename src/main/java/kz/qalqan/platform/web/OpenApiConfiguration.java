@@ -19,8 +19,12 @@ class OpenApiConfiguration {
                         .description("Territorial-defense force register. Errors are RFC 9457 application/problem+json; "
                                 + "validation problems carry an `errors` array of {field, message}.")
                         .license(new License().name("Open source")))
-                .components(new Components().addSecuritySchemes("basic",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
-                .addSecurityItem(new SecurityRequirement().addList("basic"));
+                .components(new Components()
+                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .description("A personal access token (qlq_..., from POST /api/users/me/tokens) or, when "
+                                        + "configured, a JWT from the external identity provider")))
+                .addSecurityItem(new SecurityRequirement().addList("basic"))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 }

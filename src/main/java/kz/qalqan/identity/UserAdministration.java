@@ -1,0 +1,317 @@
+package kz.qalqan.identity;
+
+import kz.qalqan.identity.internal.AccessTokenRepository;
+import kz.qalqan.identity.internal.AccessTokenSecrets;
+import kz.qalqan.identity.internal.IdentityProperties;
+import kz.qalqan.identity.internal.LoginGuard;
+import kz.qalqan.identity.internal.ScopeResolver;
+import kz.qalqan.identity.internal.UserRepository;
+import kz.qalqan.identity.internal.Usernames;
+import kz.qalqan.platform.ConflictException;
+import kz.qalqan.platform.FieldProblem;
+import kz.qalqan.platform.InvalidInputException;
+import kz.qalqan.platform.NotFoundException;
+import kz.qalqan.registry.MemberDirectory;
+import kz.qalqan.shared.Language;
+import kz.qalqan.shared.Role;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Managing accounts: create, change, disable and delete users, grant roles over org scopes, set passwords,
+ * and personal access tokens for the users themselves. Every input is checked here (so the web pages and the
+ * API answer alike): problems come back as one {@link InvalidInputException} listing each wrong field.
+ *
+ * <p>The last active national administrator cannot be deleted, disabled or lose that grant: the force
+ * would be left without anyone able to manage accounts.
+ */
+@Service
+@Transactional
+public class UserAdministration {
+
+    private static final int MAX_DISPLAY_NAME = 200;
+    private static final int MAX_TOKEN_NAME = 100;
+
+    private final UserRepository users;
+    private final AccessTokenRepository tokens;
+    private final ScopeResolver scopes;
+    private final MemberDirectory members;
+    private final LoginGuard guard;
+    private final PasswordEncoder encoder;
+    private final PasswordPolicy passwordPolicy;
+    private final IdentityProperties properties;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    UserAdministration(UserRepository users, AccessTokenRepository tokens, ScopeResolver scopes, MemberDirectory members,
+                       LoginGuard guard, PasswordEncoder encoder, IdentityProperties properties, Clock clock,
+                       ApplicationEventPublisher events) {
+        this.users = users;
+        this.tokens = tokens;
+        this.scopes = scopes;
+        this.members = members;
+        this.guard = guard;
+        this.encoder = encoder;
+        this.passwordPolicy = PasswordPolicy.standard();
+        this.properties = properties;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserAccount> users() {
+        return users.accounts(clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    public UserAccount user(long id) {
+        return users.account(id, clock.instant()).orElseThrow(() -> UserNotFoundException.forId(id));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserAccount> byUsername(String username) {
+        return users.account(Usernames.normalize(username), clock.instant());
+    }
+
+    public UserAccount create(NewUser command, String actor) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String username = Usernames.normalize(command.username());
+        if (command.username() == null || command.username().isBlank()) {
+            problems.add(new FieldProblem("username", "is required"));
+        } else if (!Usernames.valid(username)) {
+            problems.add(new FieldProblem("username",
+                    "must be 3 to 64 characters: Latin letters, digits, dot, dash or underscore"));
+        }
+        passwordPolicy.check(username, command.password())
+                .forEach(r -> problems.add(new FieldProblem("password", r.message())));
+        String displayName = displayName(command.displayName(), problems);
+        String language = language(command.language(), problems);
+        checkMember(command.memberId(), null, problems);
+        List<RoleGrant> grants = grants(command.grants(), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        long id = users.insert(username, encoder.encode(command.password()), displayName, language, command.memberId(),
+                        clock.instant())
+                .orElseThrow(() -> new ConflictException("username", "username " + username + " is already taken"));
+        users.replaceGrants(id, grants);
+        events.publishEvent(new UserCreated(id, username, actor));
+        return user(id);
+    }
+
+    public UserAccount update(long id, UserChanges changes, String actor) {
+        UserAccount current = user(id);
+        List<FieldProblem> problems = new ArrayList<>();
+        String displayName = displayName(changes.displayName(), problems);
+        String language = language(changes.language(), problems);
+        UserStatus status = status(changes.status(), problems);
+        checkMember(changes.memberId(), id, problems);
+        List<RoleGrant> grants = grants(changes.grants(), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (current.activeNationalAdmin()) {
+            boolean staysAdmin = grants.stream().anyMatch(RoleGrant::nationalAdmin);
+            if (status != UserStatus.ACTIVE) {
+                requireAnotherNationalAdmin(current, "status", "disabled");
+            } else if (!staysAdmin) {
+                requireAnotherNationalAdmin(current, "grants", "lose the national ADMIN grant");
+            }
+        }
+        users.update(id, displayName, language, status, changes.memberId());
+        users.replaceGrants(id, grants);
+        events.publishEvent(new UserChanged(id, current.username(), "details", actor));
+        return user(id);
+    }
+
+    public void delete(long id, String actor) {
+        UserAccount current = user(id);
+        if (current.activeNationalAdmin()) {
+            requireAnotherNationalAdmin(current, null, "deleted");
+        }
+        users.delete(id);
+        events.publishEvent(new UserDeleted(id, current.username(), actor));
+    }
+
+    /** An administrator sets a new password, which also lifts a lockout of the username. */
+    public void resetPassword(long id, String newPassword, String actor) {
+        UserAccount current = user(id);
+        checkPassword("password", current.username(), newPassword);
+        users.setPassword(id, encoder.encode(newPassword), clock.instant());
+        guard.unlock(current.username());
+        events.publishEvent(new UserChanged(id, current.username(), "password reset", actor));
+    }
+
+    /** Users change their own password, proving they know the current one. */
+    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        var credentials = users.credentials(Usernames.normalize(username))
+                .orElseThrow(() -> UserNotFoundException.forUsername(username));
+        if (currentPassword == null || !encoder.matches(currentPassword, credentials.passwordHash())) {
+            throw InvalidInputException.of("currentPassword", "is not your current password");
+        }
+        checkPassword("newPassword", credentials.username(), newPassword);
+        if (encoder.matches(newPassword, credentials.passwordHash())) {
+            throw InvalidInputException.of("newPassword", "must differ from the current password");
+        }
+        users.setPassword(credentials.id(), encoder.encode(newPassword), clock.instant());
+        events.publishEvent(new UserChanged(credentials.id(), credentials.username(), "password changed", credentials.username()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<AccessToken> tokens(String username) {
+        return tokens.ofUser(ownerId(username));
+    }
+
+    /** Issues a token to the user; the returned secret is never shown again. */
+    public IssuedAccessToken issueToken(String username, NewAccessToken command) {
+        long owner = ownerId(username);
+        List<FieldProblem> problems = new ArrayList<>();
+        String name = command.name() == null ? "" : command.name().trim();
+        if (name.isEmpty()) {
+            problems.add(new FieldProblem("name", "is required"));
+        } else if (name.length() > MAX_TOKEN_NAME) {
+            problems.add(new FieldProblem("name", "must be at most " + MAX_TOKEN_NAME + " characters"));
+        }
+        Duration lifetime = properties.tokens().defaultLifetime();
+        long maxDays = properties.tokens().maxLifetime().toDays();
+        if (command.expiresInDays() != null) {
+            if (command.expiresInDays() < 1 || command.expiresInDays() > maxDays) {
+                problems.add(new FieldProblem("expiresInDays", "must be between 1 and " + maxDays));
+            } else {
+                lifetime = Duration.ofDays(command.expiresInDays());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        String secret = AccessTokenSecrets.generate();
+        Instant now = clock.instant();
+        AccessToken token = tokens.insert(owner, name, AccessTokenSecrets.hash(secret), AccessTokenSecrets.displayPrefix(secret),
+                now, now.plus(lifetime));
+        return new IssuedAccessToken(token, secret);
+    }
+
+    public void revokeToken(String username, long tokenId) {
+        long owner = ownerId(username);
+        if (!tokens.revoke(owner, tokenId, clock.instant()) && !tokens.exists(owner, tokenId)) {
+            throw new NotFoundException("You have no access token with id " + tokenId);
+        }
+    }
+
+    private long ownerId(String username) {
+        return users.credentials(Usernames.normalize(username))
+                .orElseThrow(() -> UserNotFoundException.forUsername(username)).id();
+    }
+
+    private void requireAnotherNationalAdmin(UserAccount user, String field, String change) {
+        users.lockNationalAdministrators();
+        if (users.activeNationalAdministratorsOtherThan(user.id()) == 0) {
+            throw new ConflictException(field, user.username() + " is the last active national administrator and cannot be "
+                    + change + "; first grant ADMIN over KZ to another active user");
+        }
+    }
+
+    private void checkPassword(String field, String username, String password) {
+        List<PasswordRejection> rejections = passwordPolicy.check(username, password);
+        if (!rejections.isEmpty()) {
+            throw new InvalidInputException(rejections.stream().map(r -> new FieldProblem(field, r.message())).toList());
+        }
+    }
+
+    private static String displayName(String given, List<FieldProblem> problems) {
+        String name = given == null ? "" : given.strip();
+        if (name.isEmpty()) {
+            problems.add(new FieldProblem("displayName", "is required"));
+        } else if (name.length() > MAX_DISPLAY_NAME) {
+            problems.add(new FieldProblem("displayName", "must be at most " + MAX_DISPLAY_NAME + " characters"));
+        }
+        return name;
+    }
+
+    private static String language(String given, List<FieldProblem> problems) {
+        if (given == null || given.isBlank()) {
+            return Language.DEFAULT.code();
+        }
+        Optional<Language> language = Language.fromCode(given);
+        if (language.isEmpty()) {
+            problems.add(new FieldProblem("language", "must be kk, ru or en"));
+            return null;
+        }
+        return language.get().code();
+    }
+
+    private static UserStatus status(String given, List<FieldProblem> problems) {
+        if (given == null || given.isBlank()) {
+            problems.add(new FieldProblem("status", "is required (ACTIVE or DISABLED)"));
+            return null;
+        }
+        try {
+            return UserStatus.valueOf(given.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem("status", "must be ACTIVE or DISABLED"));
+            return null;
+        }
+    }
+
+    private void checkMember(Long memberId, Long userId, List<FieldProblem> problems) {
+        if (memberId == null) {
+            return;
+        }
+        try {
+            members.find(memberId);
+        } catch (NotFoundException e) {
+            problems.add(new FieldProblem("memberId", "is not a registered member"));
+            return;
+        }
+        users.usernameOfMember(memberId, userId).ifPresent(other ->
+                problems.add(new FieldProblem("memberId", "is already linked to the account " + other)));
+    }
+
+    private List<RoleGrant> grants(List<GrantRequest> requested, List<FieldProblem> problems) {
+        if (requested == null || requested.isEmpty()) {
+            problems.add(new FieldProblem("grants", "at least one grant is required"));
+            return List.of();
+        }
+        Map<String, RoleGrant> grants = new LinkedHashMap<>();
+        for (int i = 0; i < requested.size(); i++) {
+            GrantRequest g = requested.get(i);
+            String at = "grants[" + i + "]";
+            if (g == null) {
+                problems.add(new FieldProblem(at, "is required"));
+                continue;
+            }
+            Role role = null;
+            try {
+                role = g.role() == null ? null : Role.valueOf(g.role().trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+            if (role == null) {
+                problems.add(new FieldProblem(at + ".role", "must be one of ADMIN, COMMANDER, SAFETY_OFFICER, "
+                        + "MEDICAL_OFFICER, TRAINING_OFFICER, EMERGENCY_COORDINATOR, AUDITOR, MEMBER"));
+            }
+            Optional<ScopeResolver.ResolvedScope> scope = scopes.resolve(g.scope());
+            if (scope.isEmpty()) {
+                problems.add(new FieldProblem(at + ".scope", g.scope() == null || g.scope().isBlank() ? "is required"
+                        : "is not a known org node: use KZ, a region code such as KZ-75, district:<id> or unit:<code>"));
+            }
+            if (role != null && scope.isPresent()) {
+                grants.putIfAbsent(role + "@" + scope.get().orgPath(),
+                        new RoleGrant(role, scope.get().scope(), scope.get().orgPath()));
+            }
+        }
+        return List.copyOf(grants.values());
+    }
+}

@@ -1,0 +1,81 @@
+package kz.qalqan.identity.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Answers refused API calls as RFC 9457 problems: 401 when credentials are missing or wrong (the same
+ * text whatever was wrong), 401 with its own type when the username is temporarily locked, 429 with
+ * {@code Retry-After} when the client address is, and 403 when the caller lacks the role.
+ */
+class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private static final String TYPE_BASE = "https://qalqan.kz/problems/";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Clock clock;
+
+    ApiAuthenticationEntryPoint(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        if (e instanceof SignInThrottledException throttled) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(secondsUntil(throttled.until())));
+            write(response, HttpStatus.TOO_MANY_REQUESTS, "sign-in-throttled", "Too many failed sign-ins",
+                    "Too many failed sign-ins from your address. Try again in a few minutes.");
+            return;
+        }
+        response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Qalqan\"");
+        response.addHeader(HttpHeaders.WWW_AUTHENTICATE, request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                && request.getHeader(HttpHeaders.AUTHORIZATION).regionMatches(true, 0, "Bearer ", 0, 7)
+                ? "Bearer realm=\"Qalqan\", error=\"invalid_token\"" : "Bearer realm=\"Qalqan\"");
+        if (e instanceof SignInLockedException locked) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(secondsUntil(locked.until())));
+            write(response, HttpStatus.UNAUTHORIZED, "sign-in-locked", "Temporarily locked",
+                    "This account is temporarily locked after too many failed sign-ins. Try again later "
+                            + "or ask an administrator to set a new password.");
+            return;
+        }
+        write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
+                "Sign in with HTTP Basic credentials or an Authorization: Bearer token.");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
+        write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your roles do not allow this request.");
+    }
+
+    private long secondsUntil(Instant until) {
+        return Math.max(1, Duration.between(clock.instant(), until).toSeconds() + 1);
+    }
+
+    private static void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
+            throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE_BASE + type);
+        body.put("title", title);
+        body.put("status", status.value());
+        body.put("detail", detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getOutputStream().write(JSON.writeValueAsBytes(body));
+    }
+}
