@@ -3,6 +3,9 @@ package kz.qalqan.audit;
 import jakarta.servlet.http.HttpServletRequest;
 import kz.qalqan.audit.internal.AuditHash;
 import kz.qalqan.audit.internal.AuditRepository;
+import kz.qalqan.platform.security.CurrentCaller;
+import kz.qalqan.shared.Role;
+import kz.qalqan.shared.Scope;
 import kz.qalqan.audit.internal.ChainCheck;
 import kz.qalqan.audit.internal.ChainHead;
 import kz.qalqan.platform.csv.CsvWriter;
@@ -51,9 +54,12 @@ public class AuditTrail {
     private final TransactionTemplate appending;
     private final TransactionTemplate verifying;
 
+    private final CurrentCaller caller;
+
     AuditTrail(AuditRepository events, ObjectProvider<AuditActor> actors, Clock clock,
-               PlatformTransactionManager transactions) {
+               PlatformTransactionManager transactions, CurrentCaller caller) {
         this.events = events;
+        this.caller = caller;
         this.actor = actors.getIfAvailable(AuditActor::fromSecurityContext);
         this.clock = clock;
         // programmatic, so that calls from inside this class are transactional too
@@ -114,9 +120,18 @@ public class AuditTrail {
         });
     }
 
+    /**
+     * The part of the trail the caller may read: everything for a national ADMIN or AUDITOR; for a narrower
+     * grant only the events about people and units in that subtree (events without an org path, such as
+     * sign-ins and audit reads, stay national).
+     */
+    private Scope readable() {
+        return caller.get().scopeFor(Role.ADMIN, Role.AUDITOR);
+    }
+
     /** Newest first, one page; see {@link AuditQuery#beforeSeq()} for the next. The search is itself audited. */
     public List<AuditEntry> search(AuditQuery q) {
-        List<AuditEntry> found = events.search(q, q.effectiveLimit());
+        List<AuditEntry> found = events.search(q, q.effectiveLimit(), readable());
         // recorded after the query so that a slow search never holds the chain's lock
         record("AUDIT_READ", "AUDIT", null, null, null, q.describe());
         return found;
@@ -131,7 +146,8 @@ public class AuditTrail {
         CsvWriter csv = new CsvWriter(out);
         csv.row(CSV_HEADER);
         AuditQuery page = q;
-        for (List<AuditEntry> batch = events.search(page, BATCH); !batch.isEmpty(); batch = events.search(page, BATCH)) {
+        Scope scope = readable();
+        for (List<AuditEntry> batch = events.search(page, BATCH, scope); !batch.isEmpty(); batch = events.search(page, BATCH, scope)) {
             batch.forEach(e -> csv.row(Long.toString(e.seq()), AuditHash.timestamp(e.at()), e.actor(), e.role(),
                     e.action(), e.entityType(), e.entityId(), e.orgPath(), e.clientAddress(), e.reason(), e.details(),
                     e.prevHash(), e.hash()));

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A browser-like HTTP client for page tests: keeps cookies, sends forms with the CSRF token, follows no redirects. */
-final class WebClient {
+public final class WebClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -32,21 +32,21 @@ final class WebClient {
             .build();
     private final String base;
 
-    WebClient(int port) {
+    public WebClient(int port) {
         this.base = "http://localhost:" + port;
     }
 
-    record Page(int status, String body, Map<String, List<String>> headers) {
-        String header(String name) {
+    public record Page(int status, String body, Map<String, List<String>> headers) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
 
-        String location() {
+        public String location() {
             return header("Location");
         }
 
-        String csrf() {
+        public String csrf() {
             Matcher m = CSRF.matcher(body);
             assertThat(m.find()).as("a CSRF token in the page").isTrue();
             return m.group(1);
@@ -58,12 +58,16 @@ final class WebClient {
         }
     }
 
-    Page get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
+    public Page get(String path) {
+        return get(path, "text/html");
+    }
+
+    public Page get(String path, String accept) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET());
     }
 
     /** Posts a form the way a browser does, taking the CSRF token from {@code formPage}. */
-    Page post(String path, Page formPage, Map<String, String> fields) {
+    public Page post(String path, Page formPage, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", formPage.csrf());
         String body = all.entrySet().stream()
@@ -91,8 +95,15 @@ final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)));
     }
 
+    /** Posts an empty form without a CSRF token, as a forged cross-site request would. */
+    public Page postWithoutToken(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("")));
+    }
+
     /** Signs in through the login form, as a person would. */
-    WebClient signIn(String username, String password) {
+    public WebClient signIn(String username, String password) {
         Page login = get("/login");
         Page result = post("/login", login, Map.of("username", username, "password", password));
         assertThat(result.status()).as(result.toString()).isEqualTo(302);

@@ -58,10 +58,16 @@ public class AuditRepository {
                 .update();
     }
 
-    /** Newest first. */
-    public List<AuditEntry> search(AuditQuery q, int limit) {
+    /** Newest first, only events whose org path lies in {@code scope} unless it is everything. */
+    public List<AuditEntry> search(AuditQuery q, int limit, kz.qalqan.shared.Scope scope) {
         StringBuilder sql = new StringBuilder(SELECT).append(" where true");
         List<Object> params = new ArrayList<>();
+        if (!scope.isEverything()) {
+            sql.append(scope.isNothing() ? " and false" : " and org_path like any(?)");
+            if (!scope.isNothing()) {
+                params.add(scope.likePatterns());
+            }
+        }
         filter(sql, params, "actor = ?", q.actor());
         filter(sql, params, "entity_type = ?", q.entityType());
         filter(sql, params, "entity_id = ?", q.entityId());
