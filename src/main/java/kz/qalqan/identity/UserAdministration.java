@@ -14,6 +14,7 @@ import kz.qalqan.platform.NotFoundException;
 import kz.qalqan.registry.MemberDirectory;
 import kz.qalqan.shared.Language;
 import kz.qalqan.shared.Role;
+import kz.qalqan.audit.AuditTrail;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -54,10 +55,12 @@ public class UserAdministration {
     private final IdentityProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
     UserAdministration(UserRepository users, AccessTokenRepository tokens, ScopeResolver scopes, MemberDirectory members,
                        LoginGuard guard, PasswordEncoder encoder, IdentityProperties properties, Clock clock,
-                       ApplicationEventPublisher events) {
+                       ApplicationEventPublisher events, AuditTrail audit) {
+        this.audit = audit;
         this.users = users;
         this.tokens = tokens;
         this.scopes = scopes;
@@ -108,6 +111,7 @@ public class UserAdministration {
                 .orElseThrow(() -> new ConflictException("username", "username " + username + " is already taken"));
         users.replaceGrants(id, grants);
         events.publishEvent(new UserCreated(id, username, actor));
+        audit.record("USER_CREATE", "user", Long.toString(id), null, null, username + " " + describe(command.grants()));
         return user(id);
     }
 
@@ -133,6 +137,7 @@ public class UserAdministration {
         users.update(id, displayName, language, status, changes.memberId());
         users.replaceGrants(id, grants);
         events.publishEvent(new UserChanged(id, current.username(), "details", actor));
+        audit.record("USER_UPDATE", "user", Long.toString(id), null, null, current.username() + " " + describe(changes.grants()));
         return user(id);
     }
 
@@ -143,6 +148,7 @@ public class UserAdministration {
         }
         users.delete(id);
         events.publishEvent(new UserDeleted(id, current.username(), actor));
+        audit.record("USER_DELETE", "user", Long.toString(id), null, null, current.username());
     }
 
     /** An administrator sets a new password, which also lifts a lockout of the username. */
@@ -152,6 +158,7 @@ public class UserAdministration {
         users.setPassword(id, encoder.encode(newPassword), clock.instant());
         guard.unlock(current.username());
         events.publishEvent(new UserChanged(id, current.username(), "password reset", actor));
+        audit.record("USER_PASSWORD_RESET", "user", Long.toString(id), null, null, current.username());
     }
 
     /** Users change their own password, proving they know the current one. */
@@ -167,6 +174,7 @@ public class UserAdministration {
         }
         users.setPassword(credentials.id(), encoder.encode(newPassword), clock.instant());
         events.publishEvent(new UserChanged(credentials.id(), credentials.username(), "password changed", credentials.username()));
+        audit.record("USER_PASSWORD_CHANGE", "user", Long.toString(credentials.id()), null, null, credentials.username());
     }
 
     @Transactional(readOnly = true)
@@ -200,6 +208,7 @@ public class UserAdministration {
         Instant now = clock.instant();
         AccessToken token = tokens.insert(owner, name, AccessTokenSecrets.hash(secret), AccessTokenSecrets.displayPrefix(secret),
                 now, now.plus(lifetime));
+        audit.record("TOKEN_ISSUE", "access_token", Long.toString(token.id()), null, null, username + " " + name);
         return new IssuedAccessToken(token, secret);
     }
 
@@ -208,6 +217,7 @@ public class UserAdministration {
         if (!tokens.revoke(owner, tokenId, clock.instant()) && !tokens.exists(owner, tokenId)) {
             throw new NotFoundException("You have no access token with id " + tokenId);
         }
+        audit.record("TOKEN_REVOKE", "access_token", Long.toString(tokenId), null, null, username);
     }
 
     private long ownerId(String username) {
@@ -313,5 +323,9 @@ public class UserAdministration {
             }
         }
         return List.copyOf(grants.values());
+    }
+
+    private static String describe(List<GrantRequest> grants) {
+        return grants == null ? "" : grants.stream().map(g -> g.role() + "@" + g.scope()).toList().toString();
     }
 }

@@ -7,5 +7,5 @@
  * accounts through {@link kz.qalqan.identity.UserAdministration}. Scopes are resolved against the
  * registry's {@link kz.qalqan.registry.OrgStructure} when a grant is made.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity", allowedDependencies = {"shared", "platform", "registry"})
+@org.springframework.modulith.ApplicationModule(displayName = "Identity", allowedDependencies = {"shared", "platform", "registry", "audit"})
 package kz.qalqan.identity;

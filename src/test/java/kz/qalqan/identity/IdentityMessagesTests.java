@@ -36,8 +36,18 @@ class IdentityMessagesTests {
             for (PasswordRejection r : PasswordRejection.values()) {
                 assertThat(bundle.getProperty(r.messageKey())).as("%s in identity%s", r.messageKey(), suffix).isNotBlank();
             }
-            assertThat(bundle.getProperty("login.locked")).isNotBlank();
-            assertThat(bundle.getProperty("login.throttled")).isNotBlank();
+        }
+    }
+
+    @Test
+    void theSignInPageExplainsLockoutAndThrottling() throws IOException {
+        for (String suffix : new String[] {"", "_kk", "_ru"}) {
+            Properties page = new Properties();
+            try (InputStream in = getClass().getResourceAsStream("/messages/messages" + suffix + ".properties")) {
+                page.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            assertThat(page.getProperty("login.locked")).as("login.locked in messages%s", suffix).isNotBlank();
+            assertThat(page.getProperty("login.throttled")).as("login.throttled in messages%s", suffix).isNotBlank();
         }
     }
 }

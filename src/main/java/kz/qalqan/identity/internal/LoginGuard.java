@@ -3,6 +3,7 @@ package kz.qalqan.identity.internal;
 import kz.qalqan.identity.SignInLocked;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import kz.qalqan.audit.AuditTrail;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -42,8 +43,11 @@ public class LoginGuard {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
+    private final AuditTrail audit;
+
     LoginGuard(JdbcClient jdbc, Clock clock, IdentityProperties properties, ApplicationEventPublisher events,
-               PlatformTransactionManager transactions) {
+               PlatformTransactionManager transactions, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = properties.lockout();
@@ -93,6 +97,7 @@ public class LoginGuard {
         Instant now = clock.instant();
         // one transaction, so that listeners of SignInLocked hear about it through the publication registry
         transaction.executeWithoutResult(status -> {
+            audit.record("SIGN_IN_FAILED", "user", null, null, null, countable(username) ? username : null);
             if (countable(username)) {
                 count(USERNAME, username, settings.maxFailures(), NO_WINDOW, now);
             }
