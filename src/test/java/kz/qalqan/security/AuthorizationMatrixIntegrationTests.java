@@ -68,7 +68,7 @@ class AuthorizationMatrixIntegrationTests {
                 "GET /imports", "GET /imports/example.csv", "GET /members/form/districts", "GET /v3/api-docs",
                 "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html", "GET /api/users/me",
                 "GET /api/users/me/tokens", "POST /api/users/me/tokens", "POST /api/users/me/password",
-                "GET /api/members", "GET /api/units", "GET /api/imports");
+                "GET /api/members", "GET /api/units", "GET /api/imports", "GET /account");
         rule(Access.AUTHENTICATED, Target.REGION, "GET /api/regions/{code}/districts", "GET /org/regions/{code}");
         rule(Access.AUTHENTICATED, Target.TOKEN, "DELETE /api/users/me/tokens/{id}");
         rule(Access.READERS, Target.MEMBER, "GET /api/members/{id}", "GET /api/members/{id}/assignments",
@@ -84,9 +84,15 @@ class AuthorizationMatrixIntegrationTests {
         rule(Access.NATIONAL_ADMIN, Target.NONE, "GET /api/users", "POST /api/users");
         rule(Access.NATIONAL_ADMIN, Target.USER, "GET /api/users/{id}", "PUT /api/users/{id}", "DELETE /api/users/{id}",
                 "POST /api/users/{id}/password");
+        rule(Access.NATIONAL_ADMIN, Target.NONE, "GET /admin/users", "GET /admin/users/new");
+        rule(Access.NATIONAL_ADMIN, Target.USER, "GET /admin/users/{id}/edit", "GET /admin/users/{id}/delete");
         rule(Access.AUDIT, Target.NONE, "GET /api/audit", "GET /api/audit/export.csv", "GET /audit", "GET /audit/export.csv");
         rule(Access.CSRF_PROTECTED, Target.NONE, "POST /members", "POST /imports", "POST /audit/verify");
         rule(Access.CSRF_PROTECTED, Target.MEMBER, "POST /members/{id}");
+        rule(Access.CSRF_PROTECTED, Target.NONE, "POST /admin/users", "POST /account/password", "POST /account/tokens");
+        rule(Access.CSRF_PROTECTED, Target.USER, "POST /admin/users/{id}", "POST /admin/users/{id}/password",
+                "POST /admin/users/{id}/delete");
+        rule(Access.CSRF_PROTECTED, Target.TOKEN, "POST /account/tokens/{id}/revoke");
         rule(Access.OWNER, Target.IMPORT, "GET /api/imports/{id}", "GET /imports/{id}", "GET /imports/{id}/status");
     }
 

@@ -27,7 +27,9 @@ import java.time.Clock;
  * identity provider when one is configured). Everything else is for people: form login with a session
  * (its id changes at sign-in against session fixation), CSRF tokens, and strict security headers. Every
  * password and token check goes through the {@link LoginGuard}. Only the sign-in page, static assets and
- * {@code /actuator/health} are reachable without signing in; managing users needs a national ADMIN grant, and the audit trail ({@code /api/audit/**}, {@code /audit/**})
+ * {@code /actuator/health} are reachable without signing in; managing users ({@code /api/users/**} and the
+ * pages under {@code /admin/users}) needs a national ADMIN grant, while everyone signed in has their own
+ * {@code /account} and {@code /api/users/me}; the audit trail ({@code /api/audit/**}, {@code /audit/**})
  * the role ADMIN or AUDITOR.
  */
 @Configuration(proxyBeanMethods = false)
@@ -96,6 +98,8 @@ class SecurityConfiguration {
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/audit/**").hasAnyRole("ADMIN", "AUDITOR")
+                        .requestMatchers("/admin/users", "/admin/users/**").access(NATIONAL_ADMIN)
+                        .requestMatchers("/account", "/account/**").authenticated()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureHandler(new FormLoginFailureHandler()).permitAll())

@@ -2,10 +2,12 @@ package kz.qalqan.web.internal;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import kz.qalqan.platform.security.CurrentCaller;
 import kz.qalqan.registry.District;
 import kz.qalqan.registry.OrgStructure;
 import kz.qalqan.registry.Region;
 import kz.qalqan.shared.Language;
+import kz.qalqan.shared.Role;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -42,9 +44,11 @@ public class TemplateFunctions {
     private static final Set<String> AUDIT_ROLES = Set.of("ROLE_ADMIN", "ROLE_AUDITOR");
 
     private final OrgStructure org;
+    private final CurrentCaller caller;
 
-    TemplateFunctions(OrgStructure org) {
+    TemplateFunctions(OrgStructure org, CurrentCaller caller) {
         this.org = org;
+        this.caller = caller;
     }
 
     public boolean signedIn() {
@@ -61,6 +65,14 @@ public class TemplateFunctions {
         return signedIn() && SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .anyMatch(AUDIT_ROLES::contains);
+    }
+
+    /**
+     * Whether the signed-in user may manage user accounts: a national ADMIN grant (the security
+     * configuration enforces the same on {@code /admin/users/**}).
+     */
+    public boolean canManageUsers() {
+        return signedIn() && caller.get().grants().stream().anyMatch(g -> g.role() == Role.ADMIN && g.national());
     }
 
     /** The two-letter code of the language the page is shown in. */
