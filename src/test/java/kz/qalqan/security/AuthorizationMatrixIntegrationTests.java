@@ -69,6 +69,8 @@ class AuthorizationMatrixIntegrationTests {
                 "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html", "GET /api/users/me",
                 "GET /api/users/me/tokens", "POST /api/users/me/tokens", "POST /api/users/me/password",
                 "GET /api/members", "GET /api/units", "GET /api/imports", "GET /account");
+        // answered from the query, which withQuery supplies; nothing is stored or scoped
+        rule(Access.AUTHENTICATED, Target.NONE, "GET /api/safety/risk", "GET /api/safety/heat", "GET /api/safety/windchill");
         rule(Access.AUTHENTICATED, Target.REGION, "GET /api/regions/{code}/districts", "GET /org/regions/{code}");
         rule(Access.AUTHENTICATED, Target.TOKEN, "DELETE /api/users/me/tokens/{id}");
         rule(Access.READERS, Target.MEMBER, "GET /api/members/{id}", "GET /api/members/{id}/assignments",
@@ -239,7 +241,12 @@ class AuthorizationMatrixIntegrationTests {
         if (path.equals("/members/form/districts")) {
             return path + "?regionCode=KZ-11";
         }
-        return path;
+        return switch (path) {
+            case "/api/safety/risk" -> path + "?probability=C&severity=II";
+            case "/api/safety/heat" -> path + "?wbgtF=87.8&work=moderate";
+            case "/api/safety/windchill" -> path + "?tempC=-20&windKmh=30";
+            default -> path;
+        };
     }
 
     private String targetFor(Target target, Role role, boolean targetInScope) {
