@@ -38,6 +38,7 @@ class AuthorizationMatrixIntegrationTests {
     private static final Role[] READERS = {Role.ADMIN, Role.COMMANDER, Role.SAFETY_OFFICER, Role.MEDICAL_OFFICER,
             Role.TRAINING_OFFICER, Role.EMERGENCY_COORDINATOR};
     private static final Role[] WRITERS = {Role.ADMIN, Role.COMMANDER};
+    private static final Role[] TRAINERS = {Role.ADMIN, Role.COMMANDER, Role.TRAINING_OFFICER};
 
     @LocalServerPort
     int port;
@@ -47,7 +48,7 @@ class AuthorizationMatrixIntegrationTests {
     RequestMappingHandlerMapping mapping;
 
     /** What an endpoint lets a role do, and on which target. */
-    enum Access { PUBLIC, AUTHENTICATED, FILTERED, READERS, WRITERS, CREATORS, SELF, NATIONAL_ADMIN, AUDIT, CSRF_PROTECTED, OWNER }
+    enum Access { PUBLIC, AUTHENTICATED, FILTERED, READERS, WRITERS, CREATORS, SELF, NATIONAL_ADMIN, AUDIT, CSRF_PROTECTED, OWNER, TRAINERS }
 
     enum Target { NONE, MEMBER, UNIT, REGION, IMPORT, TOKEN, USER }
 
@@ -68,12 +69,13 @@ class AuthorizationMatrixIntegrationTests {
                 "GET /imports", "GET /imports/example.csv", "GET /members/form/districts", "GET /v3/api-docs",
                 "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html", "GET /api/users/me",
                 "GET /api/users/me/tokens", "POST /api/users/me/tokens", "POST /api/users/me/password",
-                "GET /api/members", "GET /api/units", "GET /api/imports", "GET /account");
+                "GET /api/members", "GET /api/units", "GET /api/imports", "GET /account", "GET /api/qualifications");
         // answered from the query, which withQuery supplies; nothing is stored or scoped
         rule(Access.AUTHENTICATED, Target.NONE, "GET /api/safety/risk", "GET /api/safety/heat", "GET /api/safety/windchill");
         rule(Access.AUTHENTICATED, Target.REGION, "GET /api/regions/{code}/districts", "GET /org/regions/{code}");
         rule(Access.AUTHENTICATED, Target.TOKEN, "DELETE /api/users/me/tokens/{id}");
         rule(Access.READERS, Target.MEMBER, "GET /api/members/{id}", "GET /api/members/{id}/assignments",
+                "GET /api/members/{id}/qualifications",
                 "GET /members/{id}", "GET /members/{id}/edit");
         rule(Access.READERS, Target.UNIT, "GET /api/units/{id}", "GET /api/units/{id}/tree", "GET /api/units/{id}/positions",
                 "GET /org/units/{id}");
@@ -81,6 +83,9 @@ class AuthorizationMatrixIntegrationTests {
         rule(Access.FILTERED, Target.UNIT, "GET /members/form/positions");
         rule(Access.WRITERS, Target.MEMBER, "PUT /api/members/{id}", "DELETE /api/members/{id}");
         rule(Access.WRITERS, Target.UNIT, "PUT /api/units/{id}", "DELETE /api/units/{id}", "POST /api/units/{id}/positions");
+        // award and revoke qualifications: ADMIN, COMMANDER and TRAINING_OFFICER over the member
+        rule(Access.TRAINERS, Target.MEMBER, "POST /api/members/{id}/qualifications",
+                "DELETE /api/members/{id}/qualifications/{qid}");
         rule(Access.CREATORS, Target.NONE, "POST /api/members", "POST /api/units", "POST /api/imports/members");
         rule(Access.SELF, Target.NONE, "GET /api/members/me", "PUT /api/members/me/contacts");
         rule(Access.NATIONAL_ADMIN, Target.NONE, "GET /api/users", "POST /api/users");
@@ -187,6 +192,11 @@ class AuthorizationMatrixIntegrationTests {
         String target = method.equals("DELETE") && targetInScope && (rule.target() == Target.MEMBER || rule.target() == Target.UNIT)
                 ? disposable(rule.target()) : targetFor(rule.target(), role, targetInScope);
         String path = pattern.replace("{id}", target == null ? "0" : target).replace("{code}", target == null ? "KZ-75" : target);
+        if (pattern.contains("{qid}")) {
+            // a qualification of the target member, awarded by the admin, for the DELETE to revoke
+            var awarded = admin.postJson("/api/members/" + target + "/qualifications", qualificationAward());
+            path = path.replace("{qid}", Long.toString(created(awarded)));
+        }
         path = withQuery(path, targetInScope);
         int status;
         String body;
@@ -270,6 +280,7 @@ class AuthorizationMatrixIntegrationTests {
     private Set<Integer> expected(Rule rule, Role role, boolean targetInScope, String method, boolean web) {
         boolean reader = List.of(READERS).contains(role);
         boolean writer = List.of(WRITERS).contains(role);
+        boolean trainer = List.of(TRAINERS).contains(role);
         Set<Integer> ok = method.equals("POST") ? Set.of(200, 201) : method.equals("DELETE") ? Set.of(204, 409) : Set.of(200);
         Set<Integer> refused = Set.of(403, 404);
         return switch (rule.access()) {
@@ -286,6 +297,8 @@ class AuthorizationMatrixIntegrationTests {
             case AUDIT -> role == Role.ADMIN || role == Role.AUDITOR ? Set.of(200) : Set.of(403);
             case CSRF_PROTECTED -> Set.of(403);
             case OWNER -> Set.of(404);
+            case TRAINERS -> !targetInScope ? Set.of(404)
+                    : trainer ? ok : reader && role != Role.MEMBER ? Set.of(403) : Set.of(404);
         };
     }
 
@@ -297,6 +310,7 @@ class AuthorizationMatrixIntegrationTests {
             case "/api/units/{id}/positions" -> Map.of("title", "Жүргізуші", "requiredQualifications", List.of("driver_c"));
             case "/api/members/me/contacts" -> Map.of("phone", "+77011112233", "email", "me@example.org", "language", "ru");
             case "/api/users/me/tokens" -> Map.of("name", "extra");
+            case "/api/members/{id}/qualifications" -> qualificationAward();
             case "/api/users/me/password" -> Map.of("currentPassword", "not-my-password-at-all", "newPassword", "another-secret-pass-99");
             case "/api/users/{id}/password" -> Map.of("password", "reset-secret-pass-1234");
             case "/api/users", "/api/users/{id}" -> Map.of("username", "mx-new-" + UUID.randomUUID().toString().substring(0, 6),
@@ -304,6 +318,11 @@ class AuthorizationMatrixIntegrationTests {
                     "grants", List.of(Map.of("role", "ADMIN", "scope", "KZ")));
             default -> Map.of();
         };
+    }
+
+    private static Map<String, Object> qualificationAward() {
+        return Map.of("code", "fitness_test", "awardedOn", java.time.LocalDate.now(kz.qalqan.training.Qualifications.KAZAKHSTAN).toString(),
+                "evidence", "Matrix protocol");
     }
 
     private static Map<String, Object> member(String region, Long unitId, String lastName) {
