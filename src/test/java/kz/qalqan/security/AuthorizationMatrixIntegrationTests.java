@@ -48,7 +48,7 @@ class AuthorizationMatrixIntegrationTests {
     RequestMappingHandlerMapping mapping;
 
     /** What an endpoint lets a role do, and on which target. */
-    enum Access { PUBLIC, AUTHENTICATED, FILTERED, READERS, WRITERS, CREATORS, SELF, NATIONAL_ADMIN, AUDIT, CSRF_PROTECTED, OWNER, TRAINERS }
+    enum Access { PUBLIC, AUTHENTICATED, FILTERED, READERS, WRITERS, CREATORS, SELF, NATIONAL_ADMIN, AUDIT, CSRF_PROTECTED, OWNER, TRAINERS, MEDICS }
 
     enum Target { NONE, MEMBER, UNIT, REGION, IMPORT, TOKEN, USER }
 
@@ -75,7 +75,7 @@ class AuthorizationMatrixIntegrationTests {
         rule(Access.AUTHENTICATED, Target.REGION, "GET /api/regions/{code}/districts", "GET /org/regions/{code}");
         rule(Access.AUTHENTICATED, Target.TOKEN, "DELETE /api/users/me/tokens/{id}");
         rule(Access.READERS, Target.MEMBER, "GET /api/members/{id}", "GET /api/members/{id}/assignments",
-                "GET /api/members/{id}/qualifications",
+                "GET /api/members/{id}/qualifications", "GET /api/members/{id}/medical",
                 "GET /members/{id}", "GET /members/{id}/edit");
         rule(Access.READERS, Target.UNIT, "GET /api/units/{id}", "GET /api/units/{id}/tree", "GET /api/units/{id}/positions",
                 "GET /org/units/{id}");
@@ -86,6 +86,8 @@ class AuthorizationMatrixIntegrationTests {
         // award and revoke qualifications: ADMIN, COMMANDER and TRAINING_OFFICER over the member
         rule(Access.TRAINERS, Target.MEMBER, "POST /api/members/{id}/qualifications",
                 "DELETE /api/members/{id}/qualifications/{qid}");
+        // record exams and profiles: MEDICAL_OFFICER over the member only (ADMIN is not a medical role)
+        rule(Access.MEDICS, Target.MEMBER, "POST /api/members/{id}/medical/exams", "POST /api/members/{id}/medical/profiles");
         rule(Access.CREATORS, Target.NONE, "POST /api/members", "POST /api/units", "POST /api/imports/members");
         rule(Access.SELF, Target.NONE, "GET /api/members/me", "PUT /api/members/me/contacts");
         rule(Access.NATIONAL_ADMIN, Target.NONE, "GET /api/users", "POST /api/users");
@@ -299,6 +301,8 @@ class AuthorizationMatrixIntegrationTests {
             case OWNER -> Set.of(404);
             case TRAINERS -> !targetInScope ? Set.of(404)
                     : trainer ? ok : reader && role != Role.MEMBER ? Set.of(403) : Set.of(404);
+            case MEDICS -> !targetInScope ? Set.of(404)
+                    : role == Role.MEDICAL_OFFICER ? ok : reader && role != Role.MEMBER ? Set.of(403) : Set.of(404);
         };
     }
 
@@ -311,6 +315,10 @@ class AuthorizationMatrixIntegrationTests {
             case "/api/members/me/contacts" -> Map.of("phone", "+77011112233", "email", "me@example.org", "language", "ru");
             case "/api/users/me/tokens" -> Map.of("name", "extra");
             case "/api/members/{id}/qualifications" -> qualificationAward();
+            case "/api/members/{id}/medical/exams" -> Map.of("examinedOn", today(), "result", "FIT",
+                    "diagnosis", "Matrix diagnosis", "examiner", "Dr Matrix");
+            case "/api/members/{id}/medical/profiles" -> Map.of("restrictions", List.of("NO_LOAD_OVER_KG"), "maxLoadKg", 20,
+                    "reason", "Matrix reason", "startsOn", today(), "endsOn", today());
             case "/api/users/me/password" -> Map.of("currentPassword", "not-my-password-at-all", "newPassword", "another-secret-pass-99");
             case "/api/users/{id}/password" -> Map.of("password", "reset-secret-pass-1234");
             case "/api/users", "/api/users/{id}" -> Map.of("username", "mx-new-" + UUID.randomUUID().toString().substring(0, 6),
@@ -318,6 +326,10 @@ class AuthorizationMatrixIntegrationTests {
                     "grants", List.of(Map.of("role", "ADMIN", "scope", "KZ")));
             default -> Map.of();
         };
+    }
+
+    private static String today() {
+        return java.time.LocalDate.now(kz.qalqan.training.Qualifications.KAZAKHSTAN).toString();
     }
 
     private static Map<String, Object> qualificationAward() {
