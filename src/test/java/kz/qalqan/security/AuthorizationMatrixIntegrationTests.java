@@ -72,6 +72,8 @@ class AuthorizationMatrixIntegrationTests {
                 "GET /api/members", "GET /api/units", "GET /api/imports", "GET /account", "GET /api/qualifications");
         // answered from the query, which withQuery supplies; nothing is stored or scoped
         rule(Access.AUTHENTICATED, Target.NONE, "GET /api/safety/risk", "GET /api/safety/heat", "GET /api/safety/windchill");
+        // parses a CAP alert (a small valid one, see capAlert) and stores nothing; role rules come with storage
+        rule(Access.AUTHENTICATED, Target.NONE, "POST /api/alerts/cap");
         rule(Access.AUTHENTICATED, Target.REGION, "GET /api/regions/{code}/districts", "GET /org/regions/{code}");
         rule(Access.AUTHENTICATED, Target.TOKEN, "DELETE /api/users/me/tokens/{id}");
         rule(Access.READERS, Target.MEMBER, "GET /api/members/{id}", "GET /api/members/{id}/assignments",
@@ -214,7 +216,9 @@ class AuthorizationMatrixIntegrationTests {
                 case "GET", "ANY" -> api.get(path);
                 case "DELETE" -> api.delete(path);
                 case "PUT" -> api.putJson(path, bodyFor(pattern, target));
-                case "POST" -> pattern.equals("/api/imports/members")
+                case "POST" -> pattern.equals("/api/alerts/cap")
+                        ? api.post(path, "application/cap+xml", capAlert())
+                        : pattern.equals("/api/imports/members")
                         ? api.post(path, "text/csv", ("iin,last_name,first_name,region\n" + TestIins.random()
                         + ",Импортов,Ержан,KZ-75\n").getBytes(StandardCharsets.UTF_8))
                         : api.postJson(path, bodyFor(pattern, target));
@@ -224,7 +228,8 @@ class AuthorizationMatrixIntegrationTests {
             body = r.body();
         }
         calls++;
-        Set<Integer> expected = expected(rule, role, targetInScope, method, web);
+        Set<Integer> expected = pattern.equals("/api/alerts/cap") ? Set.of(200) // a valid alert: parsed for everyone
+                : expected(rule, role, targetInScope, method, web);
         String what = role + (targetInScope ? " in scope " : " out of scope ") + method + " " + path;
         if (!expected.contains(status)) {
             failures.add(what + ": expected one of " + expected + " but got " + status + " "
@@ -235,6 +240,13 @@ class AuthorizationMatrixIntegrationTests {
                 failures.add(what + ": the answer contains the Astana record '" + marker + "'");
             }
         }
+    }
+
+    /** A small valid CAP 1.2 alert for POST /api/alerts/cap. */
+    private static byte[] capAlert() {
+        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">"
+                + "<identifier>QQ-MATRIX-1</identifier><sender>matrix@qalqan.kz</sender><sent>2026-01-31T10:15:00+05:00</sent>"
+                + "<status>Test</status><msgType>Alert</msgType><scope>Public</scope></alert>").getBytes(StandardCharsets.UTF_8);
     }
 
     /** A fresh in-scope member or unit, so that a permitted DELETE does not remove the shared target. */
