@@ -186,6 +186,35 @@ public class MemberDirectory {
     }
 
     /**
+     * Writes every member the search matches and the caller may see as the member CSV of DOMAIN.md (the
+     * import's format, plus {@code status}), in batches so memory stays flat; the export is audited with its
+     * criteria and row count. Returns the number of rows written.
+     */
+    public long export(MemberSearch search, java.io.Writer out) {
+        Visibility visibility = reading();
+        String unitPath = search.unitId() == null ? null : org.unit(search.unitId(), visibility)
+                .orElseThrow(() -> InvalidInputException.of("unit", "no unit with id " + search.unitId())).orgPath();
+        kz.qalqan.platform.csv.CsvWriter csv = new kz.qalqan.platform.csv.CsvWriter(out);
+        csv.row("iin", "last_name", "first_name", "middle_name", "category", "phone", "email", "region", "district",
+                "unit", "lat", "lon", "language", "skills", "status");
+        long after = 0;
+        long written = 0;
+        for (List<List<String>> batch = members.exportRows(search, unitPath, after, EXPORT_BATCH, visibility);
+             !batch.isEmpty(); batch = members.exportRows(search, unitPath, after, EXPORT_BATCH, visibility)) {
+            for (List<String> row : batch) {
+                csv.row(row.subList(0, 15));
+            }
+            written += batch.size();
+            after = Long.parseLong(batch.get(batch.size() - 1).get(15));
+        }
+        csv.flush();
+        audit.record("MEMBER_EXPORT", "member", null, unitPath, null, describe(search) + " rows=" + written);
+        return written;
+    }
+
+    private static final int EXPORT_BATCH = 5_000;
+
+    /**
      * Every rule {@link #register} and {@link #update} would find broken in this command, without saving
      * anything; empty when it would be accepted (a duplicate IIN is found only on saving). Lets a form
      * list all its problems at once.

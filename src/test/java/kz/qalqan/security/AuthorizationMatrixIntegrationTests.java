@@ -69,7 +69,7 @@ class AuthorizationMatrixIntegrationTests {
                 "GET /imports", "GET /imports/example.csv", "GET /members/form/districts", "GET /v3/api-docs",
                 "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html", "GET /api/users/me",
                 "GET /api/users/me/tokens", "POST /api/users/me/tokens", "POST /api/users/me/password",
-                "GET /api/members", "GET /api/units", "GET /api/imports", "GET /account", "GET /api/qualifications");
+                "GET /api/members", "GET /api/units", "GET /api/imports", "GET /api/members/export.csv", "GET /members/export.csv", "GET /account", "GET /api/qualifications");
         // answered from the query, which withQuery supplies; nothing is stored or scoped
         rule(Access.AUTHENTICATED, Target.NONE, "GET /api/safety/risk", "GET /api/safety/heat", "GET /api/safety/windchill");
         // parses a CAP alert (a small valid one, see capAlert) and stores nothing; role rules come with storage

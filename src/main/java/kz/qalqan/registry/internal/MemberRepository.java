@@ -137,12 +137,37 @@ public class MemberRepository {
 
     /** Keyset search ordered by id: a page never repeats or skips rows when members are added meanwhile. */
     public List<MemberSummary> search(MemberSearch s, String unitPath, long afterId, int limit, Visibility visibility) {
-        StringBuilder sql = new StringBuilder("""
+        List<Object> params = new ArrayList<>();
+        String sql = """
                 select m.id, m.iin, m.last_name, m.first_name, m.middle_name, m.category, m.status, m.region_code,
                        m.district_id, m.unit_id, u.code as unit_code, m.phone, m.skills, m.review_warnings
                 from registry.member m left join registry.unit u on u.id = m.unit_id
-                where m.id > ?""");
+                """ + where(s, unitPath, afterId, limit, visibility, params);
+        return jdbc.sql(sql).params(params).query(SUMMARY).list();
+    }
+
+    /** One batch of matching members as rows of the member CSV (DOMAIN.md), keyset by id; the id is last. */
+    public List<List<String>> exportRows(MemberSearch s, String unitPath, long afterId, int limit, Visibility visibility) {
         List<Object> params = new ArrayList<>();
+        String sql = """
+                select m.iin, m.last_name, m.first_name, m.middle_name, lower(m.category), m.phone, m.email,
+                       m.region_code, m.district_id::text, u.code, m.lat::text, m.lon::text, m.language,
+                       array_to_string(m.skills, '|'), m.status, m.id
+                from registry.member m left join registry.unit u on u.id = m.unit_id
+                """ + where(s, unitPath, afterId, limit, visibility, params);
+        return jdbc.sql(sql).params(params).query((rs, i) -> {
+            List<String> row = new ArrayList<>(16);
+            for (int c = 1; c <= 16; c++) {
+                row.add(rs.getString(c));
+            }
+            return row;
+        }).list();
+    }
+
+    /** The filters of a member search, the caller's visibility, keyset and limit, as SQL with its parameters. */
+    private static String where(MemberSearch s, String unitPath, long afterId, int limit, Visibility visibility,
+                                List<Object> params) {
+        StringBuilder sql = new StringBuilder("where m.id > ?");
         params.add(afterId);
         if (s.q() != null && !s.q().isBlank()) {
             String q = s.q().trim();
@@ -179,7 +204,7 @@ public class MemberRepository {
         params.addAll(visibility.parameters("id"));
         sql.append(" order by m.id limit ?");
         params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query(SUMMARY).list();
+        return sql.toString();
     }
 
     private static Instant instant(Timestamp t) {

@@ -56,6 +56,17 @@ class MemberApi {
         return directory.search(new MemberSearch(q, region, unit, includeSubunits, status, skill, limit, after));
     }
 
+    @GetMapping(value = "/export.csv", produces = "text/csv")
+    @Operation(summary = "Every member the search matches, as the member CSV (importable), audited")
+    void export(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
+                @RequestParam(required = false) Long unit, @RequestParam(defaultValue = "false") boolean includeSubunits,
+                @RequestParam(required = false) MemberStatus status, @RequestParam(required = false) String skill,
+                jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"qalqan-members.csv\"");
+        directory.export(new MemberSearch(q, region, unit, includeSubunits, status, skill, 0, null), response.getWriter());
+    }
+
     @PostMapping
     @Operation(summary = "Register a member")
     ResponseEntity<Member> create(@RequestBody MemberRequest request, Principal principal) {

@@ -71,7 +71,16 @@ class MemberController {
 
         /** This search at the page after {@code cursor}; the first page when the cursor is null. */
         public String link(String cursor) {
-            UriComponentsBuilder b = UriComponentsBuilder.fromPath("/members");
+            return link("/members", cursor);
+        }
+
+        /** The same filters as a CSV download of every match (not just this page). */
+        public String exportLink() {
+            return link("/members/export.csv", null);
+        }
+
+        private String link(String path, String cursor) {
+            UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
             param(b, "q", q);
             param(b, "region", region);
             param(b, "unit", unit);
@@ -126,7 +135,21 @@ class MemberController {
         model.addAttribute("statuses", MemberStatus.values());
         model.addAttribute("nextLink", page.next() == null ? null : filter.link(page.next()));
         model.addAttribute("firstLink", present(filter.after()) ? filter.link(null) : null);
+        model.addAttribute("exportLink", problems.isEmpty() ? filter.exportLink() : null);
         return "members/search";
+    }
+
+    /** Every member matching the filters, as the importable member CSV (audited by the registry). */
+    @GetMapping("/members/export.csv")
+    void export(MemberFilter filter, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        Unit unit = present(filter.unit()) ? findUnit(filter.unit().trim()).orElseThrow(
+                () -> kz.qalqan.registry.UnitNotFoundException.forId(-1)) : null;
+        MemberStatus status = present(filter.status())
+                ? MemberStatus.valueOf(filter.status().trim().toUpperCase(Locale.ROOT)) : null;
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"qalqan-members.csv\"");
+        members.export(new MemberSearch(filter.q(), filter.region(), unit == null ? null : unit.id(),
+                filter.includeSubunits(), status, filter.skill(), 0, null), response.getWriter());
     }
 
     @GetMapping("/members/{id}")
