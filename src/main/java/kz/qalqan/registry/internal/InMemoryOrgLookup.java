@@ -2,7 +2,6 @@ package kz.qalqan.registry.internal;
 
 import kz.qalqan.registry.District;
 import kz.qalqan.registry.Region;
-import kz.qalqan.registry.Unit;
 
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +20,7 @@ final class InMemoryOrgLookup implements OrgLookup {
     private final Map<Long, UnitRef> unitsById;
     private final Map<String, UnitRef> unitsByCode;
 
-    InMemoryOrgLookup(List<Region> regions, List<District> districts, List<Unit> units) {
+    InMemoryOrgLookup(List<Region> regions, List<District> districts, List<UnitRef> units) {
         this.regions = regions.stream().map(Region::code).collect(Collectors.toUnmodifiableSet());
         this.districtRegions = districts.stream().collect(Collectors.toMap(District::id, District::regionCode));
         this.districtsByName = new HashMap<>();
@@ -34,10 +33,9 @@ final class InMemoryOrgLookup implements OrgLookup {
         }
         this.unitsById = new HashMap<>();
         this.unitsByCode = new HashMap<>();
-        for (Unit u : units) {
-            UnitRef ref = new UnitRef(u.id(), u.code(), u.orgPath(), u.regionCode());
-            unitsById.put(u.id(), ref);
-            unitsByCode.put(u.code().toLowerCase(Locale.ROOT), ref);
+        for (UnitRef ref : units) {
+            unitsById.put(ref.id(), ref);
+            unitsByCode.put(ref.code().toLowerCase(Locale.ROOT), ref);
         }
     }
 

@@ -123,7 +123,7 @@ public class MemberImporter {
                 if (!columns.missing.isEmpty() || !columns.duplicated.isEmpty()) {
                     return rejectedWhole();
                 }
-                InMemoryOrgLookup lookup = new InMemoryOrgLookup(org.regions(), org.districts(), org.allUnits(target));
+                InMemoryOrgLookup lookup = new InMemoryOrgLookup(org.regions(), org.districts(), org.unitRefs(target));
                 createStagingTable(connection);
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 try (Writer copy = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(pg, """

@@ -76,10 +76,6 @@ public class MemberRepository {
                 .query(MEMBER).optional();
     }
 
-    public Optional<Long> idByIin(String iin) {
-        return jdbc.sql("select id from registry.member where iin = ?").param(iin).query(Long.class).optional();
-    }
-
     public void delete(long id) {
         jdbc.sql("delete from registry.member where id = ?").param(id).update();
     }

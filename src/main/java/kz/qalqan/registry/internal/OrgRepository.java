@@ -51,10 +51,6 @@ public class OrgRepository {
                 .list();
     }
 
-    public Optional<Unit> unit(long id) {
-        return unit(id, new Visibility(kz.qalqan.shared.Scope.everything(), null));
-    }
-
     public Optional<Unit> unit(long id, Visibility visibility) {
         List<Object> params = new ArrayList<>();
         params.add(id);
@@ -91,8 +87,13 @@ public class OrgRepository {
                 .params(params).query(UNIT).list();
     }
 
-    public List<Unit> allUnits() {
-        return allUnits(new Visibility(kz.qalqan.shared.Scope.everything(), null));
+    /** Code, path and region of every unit the visibility covers: what an import needs, without member counts. */
+    public List<OrgLookup.UnitRef> unitRefs(Visibility visibility) {
+        return jdbc.sql("select u.id, u.code, u.org_path, u.region_code from registry.unit u where true"
+                        + visibility.predicate("u", null))
+                .params(visibility.parameters(null))
+                .query((rs, i) -> new OrgLookup.UnitRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
     }
 
     public List<Unit> allUnits(Visibility visibility) {
