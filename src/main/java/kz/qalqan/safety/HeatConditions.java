@@ -1,5 +1,6 @@
 package kz.qalqan.safety;
 
+import kz.qalqan.shared.WorkIntensity;
 import java.math.BigDecimal;
 
 /**

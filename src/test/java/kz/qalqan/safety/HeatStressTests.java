@@ -1,5 +1,6 @@
 package kz.qalqan.safety;
 
+import kz.qalqan.shared.WorkIntensity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -13,7 +13,7 @@ import kz.qalqan.safety.RiskLevel;
 import kz.qalqan.safety.RiskMatrix;
 import kz.qalqan.safety.Severity;
 import kz.qalqan.safety.WindChill;
-import kz.qalqan.safety.WorkIntensity;
+import kz.qalqan.shared.WorkIntensity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;

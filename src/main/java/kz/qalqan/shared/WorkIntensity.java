@@ -1,4 +1,4 @@
-package kz.qalqan.safety;
+package kz.qalqan.shared;
 
 import java.util.Locale;
 import java.util.Optional;
