@@ -119,7 +119,12 @@ public class RiskAssessments {
         }
         RiskAssessment a = RiskAssessment.prepare(kind.get(), command.activityId(), unit.id(), unit.orgPath(), today(),
                 current.username(), displayName(current.username()), worksheet);
-        long id = repository.insert(a, clock.instant());
+        long id;
+        try {
+            id = repository.insert(a, clock.instant());
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new ConflictException("activityId", "this activity already has a risk assessment; revise that one");
+        }
         audit.record("RISK_ASSESSMENT_CREATE", "risk_assessment", Long.toString(id), a.orgPath(), null,
                 kind.get() + " " + a.activityId() + ": " + worksheet.title());
         return view(a);

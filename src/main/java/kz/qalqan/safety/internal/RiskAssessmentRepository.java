@@ -119,21 +119,21 @@ public class RiskAssessmentRepository {
 
     public long insert(RiskAssessment a, Instant now) {
         Worksheet w = a.worksheet();
-        long id = jdbc.sql("""
-                        insert into safety.risk_assessment (activity_kind, activity_id, title, unit_id, org_path, activity_type,
+        // the id first, so that an OTHER activity without an id of its own is the assessment's id in one insert
+        long id = jdbc.sql("select nextval(pg_get_serial_sequence('safety.risk_assessment', 'id'))").query(Long.class).single();
+        long activityId = a.activityId() != null ? a.activityId() : id;
+        jdbc.sql("""
+                        insert into safety.risk_assessment (id, activity_kind, activity_id, title, unit_id, org_path, activity_type,
                             work_intensity, begins_on, ends_on, prepared_on, prepared_by, preparer_name, preparer_duty_title,
                             supervision_plan, declared_level, overall_level, status, created_at, updated_at)
-                        values (?, coalesce(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(a.activityKind().name(), a.activityId(), w.title(), a.unitId(), a.orgPath(), w.activityType().name(),
+                        overriding system value
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, a.activityKind().name(), activityId, w.title(), a.unitId(), a.orgPath(), w.activityType().name(),
                         w.workIntensity().name(), Date.valueOf(w.beginsOn()), Date.valueOf(w.endsOn()),
                         Date.valueOf(a.preparedOn()), a.preparedBy(), a.preparerName(), w.preparerDutyTitle(),
                         w.supervisionPlan(), name(w.declaredLevel()), name(a.overallResidualRisk()), a.status().name(),
                         Timestamp.from(now), Timestamp.from(now))
-                .query(Long.class).single();
-        long activityId = a.activityId() != null ? a.activityId() : id;
-        if (a.activityId() == null) {
-            jdbc.sql("update safety.risk_assessment set activity_id = ? where id = ?").params(activityId, id).update();
-        }
+                .update();
         a.assigned(id, activityId);
         writeHazards(a);
         appendDecisions(a);
