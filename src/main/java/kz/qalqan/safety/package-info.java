@@ -1,9 +1,14 @@
 /**
- * Force protection: the calculations a safety officer needs before and during training — the ATP 5-19
- * risk matrix with the level of command that must approve each risk level, the TB MED 507 heat-stress
- * work/rest and water table (with body-armour, MOPP 4 and acclimatisation adjustments), and the
- * NWS/Environment Canada wind chill with its frostbite bands. This first slice is pure calculation with
- * no storage; risk assessments (DD Form 2977) will be kept here later. Answers are under {@code /api/safety}.
+ * Force protection. The calculations a safety officer needs — the ATP 5-19 risk matrix with the level of
+ * command that must approve each risk level, the TB MED 507 heat-stress table, the NWS/Environment Canada
+ * wind chill (answered under {@code /api/safety}) — and stored DD Form 2977 deliberate risk assessments:
+ * a hazard library per activity type, worksheets with sub-tasks, hazards, controls and residual risks,
+ * approval routed to the echelon the overall residual risk needs ({@code ApprovalPolicy}: never the
+ * preparer), review that sends an approved assessment back when its risk rises ({@link
+ * kz.qalqan.safety.ActivityRiskRaised}), and the clearance an activity needs to start
+ * ({@link kz.qalqan.safety.RiskAssessments#clearance}). Units come from the registry's org structure,
+ * names of preparers and approvers from identity; every write and every read of one assessment is audited.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Safety", allowedDependencies = {"shared", "platform"})
+@org.springframework.modulith.ApplicationModule(displayName = "Safety",
+        allowedDependencies = {"shared", "platform", "registry", "audit", "identity"})
 package kz.qalqan.safety;

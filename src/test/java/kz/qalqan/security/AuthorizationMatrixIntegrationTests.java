@@ -39,6 +39,7 @@ class AuthorizationMatrixIntegrationTests {
             Role.TRAINING_OFFICER, Role.EMERGENCY_COORDINATOR};
     private static final Role[] WRITERS = {Role.ADMIN, Role.COMMANDER};
     private static final Role[] TRAINERS = {Role.ADMIN, Role.COMMANDER, Role.TRAINING_OFFICER};
+    private static final Role[] RISK_PREPARERS = {Role.ADMIN, Role.COMMANDER, Role.SAFETY_OFFICER, Role.TRAINING_OFFICER};
 
     @LocalServerPort
     int port;
@@ -48,9 +49,10 @@ class AuthorizationMatrixIntegrationTests {
     RequestMappingHandlerMapping mapping;
 
     /** What an endpoint lets a role do, and on which target. */
-    enum Access { PUBLIC, AUTHENTICATED, FILTERED, READERS, WRITERS, CREATORS, SELF, NATIONAL_ADMIN, AUDIT, CSRF_PROTECTED, OWNER, TRAINERS, MEDICS }
+    enum Access { PUBLIC, AUTHENTICATED, FILTERED, READERS, WRITERS, CREATORS, SELF, NATIONAL_ADMIN, AUDIT, CSRF_PROTECTED, OWNER, TRAINERS, MEDICS,
+        RISK_PREPARERS, RISK_APPROVERS, RISK_CREATORS }
 
-    enum Target { NONE, MEMBER, UNIT, REGION, IMPORT, TOKEN, USER }
+    enum Target { NONE, MEMBER, UNIT, REGION, IMPORT, TOKEN, USER, ASSESSMENT }
 
     record Rule(Access access, Target target) {
     }
@@ -105,6 +107,21 @@ class AuthorizationMatrixIntegrationTests {
         rule(Access.CSRF_PROTECTED, Target.USER, "POST /admin/users/{id}", "POST /admin/users/{id}/password",
                 "POST /admin/users/{id}/delete");
         rule(Access.CSRF_PROTECTED, Target.TOKEN, "POST /account/tokens/{id}/revoke");
+        // risk assessments: the hazard library and the filtered list for everyone signed in; one assessment, its PDF
+        // and its activity's clearance for readers over the unit; preparing, editing, reviewing, submitting and lessons
+        // for ADMIN, COMMANDER, SAFETY_OFFICER and TRAINING_OFFICER over it; deciding for COMMANDERs of the echelon
+        rule(Access.AUTHENTICATED, Target.NONE, "GET /api/hazards", "GET /api/risk-assessments", "GET /risk-assessments",
+                "GET /risk-assessments/new");
+        rule(Access.RISK_CREATORS, Target.NONE, "POST /api/risk-assessments");
+        rule(Access.READERS, Target.ASSESSMENT, "GET /api/risk-assessments/{id}", "GET /api/risk-assessments/{id}.pdf",
+                "GET /api/activities/{kind}/{id}/clearance", "GET /risk-assessments/{id}", "GET /risk-assessments/{id}.pdf");
+        rule(Access.RISK_PREPARERS, Target.ASSESSMENT, "PUT /api/risk-assessments/{id}", "PUT /api/risk-assessments/{id}/hazards",
+                "POST /api/risk-assessments/{id}/submit", "POST /api/risk-assessments/{id}/lessons", "GET /risk-assessments/{id}/edit");
+        rule(Access.RISK_APPROVERS, Target.ASSESSMENT, "POST /api/risk-assessments/{id}/approve",
+                "POST /api/risk-assessments/{id}/disapprove");
+        rule(Access.CSRF_PROTECTED, Target.NONE, "POST /risk-assessments");
+        rule(Access.CSRF_PROTECTED, Target.ASSESSMENT, "POST /risk-assessments/{id}", "POST /risk-assessments/{id}/submit",
+                "POST /risk-assessments/{id}/approve", "POST /risk-assessments/{id}/disapprove", "POST /risk-assessments/{id}/lessons");
         rule(Access.OWNER, Target.IMPORT, "GET /api/imports/{id}", "GET /imports/{id}", "GET /imports/{id}/status");
     }
 
@@ -133,7 +150,7 @@ class AuthorizationMatrixIntegrationTests {
             Rule rule = RULES.get(endpoint);
             for (Role role : Role.values()) {
                 check(endpoint, rule, role, true);
-                if (rule.target() == Target.MEMBER || rule.target() == Target.UNIT) {
+                if (rule.target() == Target.MEMBER || rule.target() == Target.UNIT || rule.target() == Target.ASSESSMENT) {
                     check(endpoint, rule, role, false);
                 }
             }
@@ -186,9 +203,12 @@ class AuthorizationMatrixIntegrationTests {
         inScope.put(Target.REGION, "KZ-75");
         inScope.put(Target.IMPORT, importReport.json().get("id").asString());
         inScope.put(Target.USER, Long.toString(someUser));
+        inScope.put(Target.ASSESSMENT, Long.toString(created(admin.postJson("/api/risk-assessments", riskAssessment(almatyUnit)))));
         outOfScope = new EnumMap<>(Target.class);
         outOfScope.put(Target.MEMBER, Long.toString(astanaMember));
         outOfScope.put(Target.UNIT, Long.toString(astanaUnit));
+        outOfScope.put(Target.ASSESSMENT, Long.toString(created(admin.postJson("/api/risk-assessments", riskAssessment(astanaUnit)))));
+        admin.postJson("/api/risk-assessments/" + outOfScope.get(Target.ASSESSMENT) + "/submit", Map.of());
     }
 
     private void check(String endpoint, Rule rule, Role role, boolean targetInScope) {
@@ -196,7 +216,11 @@ class AuthorizationMatrixIntegrationTests {
         String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
         String target = method.equals("DELETE") && targetInScope && (rule.target() == Target.MEMBER || rule.target() == Target.UNIT)
                 ? disposable(rule.target()) : targetFor(rule.target(), role, targetInScope);
-        String path = pattern.replace("{id}", target == null ? "0" : target).replace("{code}", target == null ? "KZ-75" : target);
+        if (rule.target() == Target.ASSESSMENT && targetInScope && !method.equals("GET")) {
+            target = freshAssessment(pattern); // each change needs an assessment in the state it applies to
+        }
+        String path = pattern.replace("{id}", target == null ? "0" : target).replace("{code}", target == null ? "KZ-75" : target)
+                .replace("{kind}", "OTHER");
         if (pattern.contains("{qid}")) {
             // a qualification of the target member, awarded by the admin, for the DELETE to revoke
             var awarded = admin.postJson("/api/members/" + target + "/qualifications", qualificationAward());
@@ -281,7 +305,7 @@ class AuthorizationMatrixIntegrationTests {
                 var t = apiAs.get(role).postJson("/api/users/me/tokens", Map.of("name", "disposable"));
                 yield Long.toString(t.json().get("token").get("id").asLong());
             }
-            case MEMBER, UNIT -> {
+            case MEMBER, UNIT, ASSESSMENT -> {
                 if (!targetInScope) {
                     yield outOfScope.get(target);
                 }
@@ -316,6 +340,12 @@ class AuthorizationMatrixIntegrationTests {
                     : trainer ? ok : reader && role != Role.MEMBER ? Set.of(403) : Set.of(404);
             case MEDICS -> !targetInScope ? Set.of(404)
                     : role == Role.MEDICAL_OFFICER ? ok : reader && role != Role.MEMBER ? Set.of(403) : Set.of(404);
+            case RISK_CREATORS -> List.of(RISK_PREPARERS).contains(role) ? ok : reader && role != Role.MEMBER ? Set.of(403) : Set.of(400);
+            case RISK_PREPARERS -> !targetInScope ? Set.of(404)
+                    : List.of(RISK_PREPARERS).contains(role) ? ok : reader && role != Role.MEMBER ? Set.of(403) : Set.of(404);
+            // a COMMANDER over the region (KZ-75) is the region's TO commander: enough for the LOW test assessment
+            case RISK_APPROVERS -> !targetInScope ? Set.of(404)
+                    : role == Role.COMMANDER ? ok : reader && role != Role.MEMBER ? Set.of(403) : Set.of(404);
         };
     }
 
@@ -332,6 +362,10 @@ class AuthorizationMatrixIntegrationTests {
                     "diagnosis", "Matrix diagnosis", "examiner", "Dr Matrix");
             case "/api/members/{id}/medical/profiles" -> Map.of("restrictions", List.of("NO_LOAD_OVER_KG"), "maxLoadKg", 20,
                     "reason", "Matrix reason", "startsOn", today(), "endsOn", today());
+            case "/api/risk-assessments", "/api/risk-assessments/{id}" -> riskAssessment(Long.parseLong(inScope.get(Target.UNIT)));
+            case "/api/risk-assessments/{id}/hazards" -> Map.of("hazards", List.of(riskHazard()));
+            case "/api/risk-assessments/{id}/disapprove" -> Map.of("reason", "Matrix reason");
+            case "/api/risk-assessments/{id}/lessons" -> Map.of("lessonsLearned", "Matrix lessons");
             case "/api/users/me/password" -> Map.of("currentPassword", "not-my-password-at-all", "newPassword", "another-secret-pass-99");
             case "/api/users/{id}/password" -> Map.of("password", "reset-secret-pass-1234");
             case "/api/users", "/api/users/{id}" -> Map.of("username", "mx-new-" + UUID.randomUUID().toString().substring(0, 6),
@@ -339,6 +373,35 @@ class AuthorizationMatrixIntegrationTests {
                     "grants", List.of(Map.of("role", "ADMIN", "scope", "KZ")));
             default -> Map.of();
         };
+    }
+
+    /** A LOW-risk road march of the unit, prepared by the admin, starting today. */
+    private static Map<String, Object> riskAssessment(long unitId) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("activityKind", "OTHER");
+        m.put("title", "Matrix march");
+        m.put("unitId", unitId);
+        m.put("activityType", "ROAD_MARCH");
+        m.put("workIntensity", "MODERATE");
+        m.put("beginsOn", today());
+        m.put("endsOn", today());
+        m.put("supervisionPlan", "Matrix supervision");
+        m.put("hazards", List.of(riskHazard()));
+        return m;
+    }
+
+    private static Map<String, Object> riskHazard() {
+        return Map.of("hazardCode", "RM-03", "probability", "B", "severity", "III", "residualProbability", "D",
+                "residualSeverity", "IV", "controls", List.of(Map.of("control", "Sock change", "how", "At halts", "who", "Squad leaders")));
+    }
+
+    /** A fresh Almaty assessment: SUBMITTED for the decisions, a DRAFT for everything else. */
+    private String freshAssessment(String pattern) {
+        String id = Long.toString(created(admin.postJson("/api/risk-assessments", riskAssessment(Long.parseLong(inScope.get(Target.UNIT))))));
+        if (pattern.endsWith("/approve") || pattern.endsWith("/disapprove")) {
+            assertThat(admin.postJson("/api/risk-assessments/" + id + "/submit", Map.of()).status()).isEqualTo(200);
+        }
+        return id;
     }
 
     private static String today() {
