@@ -8,5 +8,5 @@
  * the caller's org scope and audits the read; every change is written to the audit trail.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Training",
-        allowedDependencies = {"shared", "platform", "registry", "audit"})
+        allowedDependencies = {"shared", "platform", "registry", "audit", "identity"})
 package kz.qalqan.training;

@@ -57,6 +57,19 @@ public class QualificationRepository {
                 .query((rs, i) -> award(rs, today)).optional();
     }
 
+    /** Awards of these members (not revoked) expiring on {@code today} .. {@code until} inclusive, soonest first. */
+    public List<MemberQualification> expiring(java.util.Collection<Long> memberIds, LocalDate today, LocalDate until) {
+        if (memberIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(AWARDS + """
+                         where member_id = any(?) and revoked_at is null and expires_on > ? and expires_on <= ?
+                         order by expires_on, member_id, qualification_code""")
+                .params(memberIds.toArray(Long[]::new), Date.valueOf(today), Date.valueOf(until.plusDays(1)))
+                .query((rs, i) -> award(rs, today))
+                .list();
+    }
+
     public long insert(long memberId, String code, LocalDate awardedOn, LocalDate expiresOn, String evidence,
                        String awardingEvent, String actor, Instant at) {
         return jdbc.sql("""
