@@ -43,12 +43,17 @@ class I18nMessagesTests {
 
     private static Map<String, Properties> bundles() throws IOException {
         Map<String, Properties> bundles = new TreeMap<>();
-        for (String name : List.of("messages.properties", "messages_kk.properties", "messages_ru.properties")) {
+        // every module's bundle (messages/<module>*.properties) merged per language, keyed by the main bundle's name
+        for (String suffix : List.of("", "_kk", "_ru")) {
             Properties p = new Properties();
-            try (Reader in = Files.newBufferedReader(BUNDLES.resolve(name), StandardCharsets.UTF_8)) {
-                p.load(in);
+            try (Stream<Path> files = Files.list(BUNDLES)) {
+                for (Path file : files.filter(f -> f.getFileName().toString().matches("[a-z]+" + suffix + "\\.properties")).sorted().toList()) {
+                    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                        p.load(in);
+                    }
+                }
             }
-            bundles.put(name, p);
+            bundles.put("messages" + suffix + ".properties", p);
         }
         return bundles;
     }

@@ -19,7 +19,7 @@ class FeedSecurityConfiguration {
 
     @Bean
     @Order(0)
-    SecurityFilterChain calendarFeeds(HttpSecurity http) throws Exception {
+    SecurityFilterChain trainingFeedSecurity(HttpSecurity http) throws Exception {
         http.securityMatcher("/feeds/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/feeds/training/*").permitAll()
