@@ -11,6 +11,7 @@ public record CalendarLink(long id, Kind kind, long targetId, Instant createdAt,
     public enum Kind { UNIT, MEMBER }
 
     /** The path of the feed for this link's secret (only when the secret is known). */
+    @com.fasterxml.jackson.annotation.JsonProperty("path")
     public String path() {
         return secret == null ? null : "/feeds/training/" + secret;
     }

@@ -127,7 +127,7 @@ public class EventRepository {
 
     /** Events the member is enrolled in, starting in [from, to). */
     public List<TrainingEvent> ofMember(long memberId, Instant from, Instant to) {
-        return jdbc.sql(EVENTS + """
+        return jdbc.sql(EVENTS + " " + """
                          where e.id in (select event_id from training.enrolment where member_id = ?)
                            and e.ends_at > ? and e.starts_at < ?
                          order by e.starts_at, e.id""")

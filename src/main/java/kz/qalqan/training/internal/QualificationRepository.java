@@ -62,7 +62,7 @@ public class QualificationRepository {
         if (memberIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(AWARDS + """
+        return jdbc.sql(AWARDS + " " + """
                          where member_id = any(?) and revoked_at is null and expires_on > ? and expires_on <= ?
                          order by expires_on, member_id, qualification_code""")
                 .params(memberIds.toArray(Long[]::new), Date.valueOf(today), Date.valueOf(until.plusDays(1)))
