@@ -308,6 +308,9 @@ class TrainingEventsIntegrationTests {
         assertThat(in60).extracting(n -> n.get("code").asString()).containsExactly("fitness_test", "radio_operator");
         assertThat(admin.get("/api/units/" + parent + "/expiring-qualifications?days=60&sub=false").json()).hasSize(1);
         assertThat(admin.get("/api/units/" + parent + "/expiring-qualifications?days=90").json()).hasSize(2);
+        // renewed: the old award no longer counts as expiring
+        award(admin, p, "fitness_test", today, null);
+        assertThat(admin.get("/api/units/" + parent + "/expiring-qualifications?days=30").json()).isEmpty();
         ApiClient.Response bad = admin.get("/api/units/" + parent + "/expiring-qualifications?days=45");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("days");
@@ -316,8 +319,11 @@ class TrainingEventsIntegrationTests {
     }
 
     void award(ApiClient admin, long memberId, String code, LocalDate awardedOn, LocalDate expiresOn) {
-        ApiClient.Response r = admin.postJson("/api/members/" + memberId + "/qualifications", Map.of("code", code,
-                "awardedOn", awardedOn.toString(), "expiresOn", expiresOn.toString(), "evidence", "Protocol " + tag));
+        Map<String, Object> body = new HashMap<>(Map.of("code", code, "awardedOn", awardedOn.toString(), "evidence", "Protocol " + tag));
+        if (expiresOn != null) {
+            body.put("expiresOn", expiresOn.toString());
+        }
+        ApiClient.Response r = admin.postJson("/api/members/" + memberId + "/qualifications", body);
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
     }
 }
