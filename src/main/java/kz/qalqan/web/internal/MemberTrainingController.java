@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -42,18 +43,27 @@ class MemberTrainingController {
         return "training/panel :: panel";
     }
 
+    /** The award form; from htmx the panel comes back with the outcome, without JavaScript the member page. */
     @PostMapping("/members/{id}/training/award")
     String award(@PathVariable long id, @RequestParam(required = false) String code,
                  @RequestParam(required = false) String awardedOn, @RequestParam(required = false) String evidence,
-                 Principal principal, RedirectAttributes redirect) {
+                 @RequestHeader(value = "HX-Request", required = false) String htmx,
+                 Principal principal, Model model, RedirectAttributes redirect) {
+        String problem = null;
         try {
             LocalDate on = awardedOn == null || awardedOn.isBlank() ? null : LocalDate.parse(awardedOn.trim());
             qualifications.award(id, new AwardCommand(code, on, null, evidence, null), principal.getName());
-            redirect.addFlashAttribute("awarded", true);
         } catch (DateTimeParseException e) {
-            redirect.addFlashAttribute("awardProblem", "awardedOn: " + e.getParsedString());
+            problem = "awardedOn: " + e.getParsedString();
+        } catch (kz.qalqan.platform.ForbiddenException e) {
+            problem = e.getMessage();
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("awardProblem", e.problems().stream().map(p -> p.field() + ": " + p.message()).toList().toString());
+            problem = String.join("; ", e.problems().stream().map(p -> p.field() + ": " + p.message()).toList());
+        }
+        if (htmx != null) {
+            model.addAttribute("awarded", problem == null);
+            model.addAttribute("awardProblem", problem);
+            return panel(id, model);
         }
         return "redirect:/members/" + id;
     }

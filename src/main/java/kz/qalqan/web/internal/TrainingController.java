@@ -205,6 +205,8 @@ class TrainingController {
             reject(binding, e.problems());
         } catch (ConflictException e) {
             binding.reject("training.error.closed");
+        } catch (ForbiddenException e) {
+            binding.rejectValue("unitId", "training.error.outOfScope");
         }
         return form(model, form, current);
     }
@@ -220,6 +222,8 @@ class TrainingController {
             }
         } catch (ConflictException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
+        } catch (ForbiddenException e) {
+            redirect.addFlashAttribute("problemKey", "training.error.notTrainer");
         }
         return "redirect:/training/events/" + id;
     }
@@ -234,6 +238,8 @@ class TrainingController {
             redirect.addFlashAttribute("problemKey", "training.error.noMember");
         } catch (ConflictException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
+        } catch (ForbiddenException e) {
+            redirect.addFlashAttribute("problemKey", "training.error.notTrainer");
         }
         return "redirect:/training/events/" + id;
     }
@@ -252,6 +258,8 @@ class TrainingController {
             redirect.addFlashAttribute("problem", e.problems().stream().map(p -> p.field() + ": " + p.message()).toList().toString());
         } catch (ConflictException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
+        } catch (ForbiddenException e) {
+            redirect.addFlashAttribute("problemKey", "training.error.notTrainer");
         }
         return "redirect:/training/events/" + id;
     }
