@@ -69,11 +69,11 @@ class TrainingController {
     /** Calendar filters as in the URL. {@code period} is week or month; {@code from} any day in it. */
     public record CalendarFilter(String unit, String sub, String period, String from, String status) {
 
-        boolean includeSubunits() {
+        public boolean includeSubunits() {
             return sub == null || !Set.of("false", "0", "no", "off").contains(sub.trim().toLowerCase(Locale.ROOT));
         }
 
-        boolean month() {
+        public boolean month() {
             return "month".equalsIgnoreCase(period);
         }
 
