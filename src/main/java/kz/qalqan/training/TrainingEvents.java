@@ -20,6 +20,7 @@ import kz.qalqan.shared.Scope;
 import kz.qalqan.shared.WorkIntensity;
 import kz.qalqan.training.internal.EventRepository;
 import kz.qalqan.training.internal.EventRules;
+import kz.qalqan.training.internal.KazakhOrder;
 import kz.qalqan.training.internal.QualificationPolicy;
 import kz.qalqan.training.internal.QualificationRepository;
 import kz.qalqan.training.internal.StartPolicy;
@@ -223,7 +224,8 @@ public class TrainingEvents {
     /** The enrolled members with their attendance; the read of these people is audited. */
     public List<Enrolment> enrolments(long eventId) {
         TrainingEvent event = find(eventId);
-        List<Enrolment> list = events.enrolments(eventId);
+        List<Enrolment> list = events.enrolments(eventId).stream()
+                .sorted(java.util.Comparator.comparing(Enrolment::memberName, KazakhOrder.names())).toList();
         if (!list.isEmpty()) {
             audit.record("TRAINING_ENROLMENT_READ", "training_event", Long.toString(eventId), event.orgPath(), null,
                     list.size() + " members");

@@ -17,6 +17,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -29,7 +31,7 @@ import java.util.Random;
 
 /**
  * Seeds a small, realistic training history for the demo force once members exist and no training event
- * does: for a few units in Almaty and Astana, weekly sessions over the last four weeks (started, attendance
+ * does: for a few units in Almaty and Astana, weekly sessions over the last three weeks (started, attendance
  * with session RPE, completed; the first-aid class awards first aid on a pass) and two sessions ahead.
  * Runs when the application is ready, after the demo members were imported; a few hundred rows, well
  * under a second. Everything goes through the training module's API, so it is audited like real work.
@@ -40,7 +42,7 @@ class DemoTrainingSeeder {
     private static final Logger log = LoggerFactory.getLogger(DemoTrainingSeeder.class);
     private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
     private static final int UNITS_PER_REGION = 2;
-    private static final int PEOPLE_PER_EVENT = 8;
+    private static final int PEOPLE_PER_EVENT = 6;
 
     private record Plan(String title, String activity, String intensity, int hour, int minutes, List<String> awards) {
     }
@@ -55,8 +57,11 @@ class DemoTrainingSeeder {
     private final OrgStructure org;
     private final Environment env;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
-    DemoTrainingSeeder(TrainingEvents events, MemberDirectory members, OrgStructure org, Environment env, Clock clock) {
+    DemoTrainingSeeder(TrainingEvents events, MemberDirectory members, OrgStructure org, Environment env, Clock clock,
+                       PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.events = events;
         this.members = members;
         this.org = org;
@@ -66,6 +71,11 @@ class DemoTrainingSeeder {
 
     @EventListener(ApplicationReadyEvent.class)
     void seed() {
+        // one transaction: one commit instead of several hundred, and all or nothing
+        transaction.executeWithoutResult(status -> seedAll());
+    }
+
+    private void seedAll() {
         if (!env.getProperty("qalqan.demo", Boolean.class, true) || env.getProperty("qalqan.cli", Boolean.class, false)
                 || !events.search(new kz.qalqan.training.EventSearch(null, false, null, null, null)).isEmpty()) {
             return;
@@ -87,7 +97,7 @@ class DemoTrainingSeeder {
                 if (people.isEmpty()) {
                     continue;
                 }
-                for (int week = -4; week <= 1; week++) {
+                for (int week = -3; week <= 1; week++) {
                     Plan plan = WEEK.get(Math.floorMod(week, WEEK.size()));
                     LocalDate day = today.plusWeeks(week).minusDays(week <= 0 ? 1 : 0);
                     Instant start = day.atTime(LocalTime.of(plan.hour(), 0)).atZone(ALMATY).toInstant();
