@@ -33,8 +33,9 @@ import java.util.Random;
  * Seeds a small, realistic training history for the demo force once members exist and no training event
  * does: for a few units in Almaty and Astana, weekly sessions over the last three weeks (started, attendance
  * with session RPE, completed; the first-aid class awards first aid on a pass) and two sessions ahead.
- * Runs when the application is ready, after the demo members were imported; a few hundred rows, well
- * under a second. Everything goes through the training module's API, so it is audited like real work.
+ * Runs in the background once the application is ready (after the demo members were imported): about a
+ * hundred attendance records, so readiness is not delayed at all. Everything goes through the training
+ * module's API, so it is audited like real work.
  */
 @Component
 class DemoTrainingSeeder {
@@ -69,10 +70,21 @@ class DemoTrainingSeeder {
         this.clock = clock;
     }
 
+    /**
+     * In the background, so that the application reports ready without waiting for it; one transaction, so
+     * the history appears all at once (and one commit instead of several hundred).
+     */
     @EventListener(ApplicationReadyEvent.class)
     void seed() {
-        // one transaction: one commit instead of several hundred, and all or nothing
-        transaction.executeWithoutResult(status -> seedAll());
+        Thread worker = new Thread(() -> {
+            try {
+                transaction.executeWithoutResult(status -> seedAll());
+            } catch (RuntimeException e) {
+                log.error("Demo training could not be seeded", e);
+            }
+        }, "demo-training-seed");
+        worker.setDaemon(true);
+        worker.start();
     }
 
     private void seedAll() {
