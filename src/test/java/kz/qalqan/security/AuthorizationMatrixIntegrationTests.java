@@ -79,7 +79,7 @@ class AuthorizationMatrixIntegrationTests {
         rule(Access.AUTHENTICATED, Target.TOKEN, "DELETE /api/users/me/tokens/{id}");
         rule(Access.READERS, Target.MEMBER, "GET /api/members/{id}", "GET /api/members/{id}/assignments",
                 "GET /api/members/{id}/qualifications", "GET /api/members/{id}/medical",
-                "GET /members/{id}", "GET /members/{id}/edit");
+                "GET /members/{id}", "GET /members/{id}/edit", "GET /members/{id}/medical");
         rule(Access.READERS, Target.UNIT, "GET /api/units/{id}", "GET /api/units/{id}/tree", "GET /api/units/{id}/positions",
                 "GET /org/units/{id}");
         // answers everyone, with only what the caller may see (an empty list for an invisible unit)
@@ -100,7 +100,8 @@ class AuthorizationMatrixIntegrationTests {
         rule(Access.NATIONAL_ADMIN, Target.USER, "GET /admin/users/{id}/edit", "GET /admin/users/{id}/delete");
         rule(Access.AUDIT, Target.NONE, "GET /api/audit", "GET /api/audit/export.csv", "GET /audit", "GET /audit/export.csv");
         rule(Access.CSRF_PROTECTED, Target.NONE, "POST /members", "POST /imports", "POST /audit/verify");
-        rule(Access.CSRF_PROTECTED, Target.MEMBER, "POST /members/{id}");
+        rule(Access.CSRF_PROTECTED, Target.MEMBER, "POST /members/{id}", "POST /members/{id}/medical/exams",
+                "POST /members/{id}/medical/profiles");
         rule(Access.CSRF_PROTECTED, Target.NONE, "POST /admin/users", "POST /account/password", "POST /account/tokens");
         rule(Access.CSRF_PROTECTED, Target.USER, "POST /admin/users/{id}", "POST /admin/users/{id}/password",
                 "POST /admin/users/{id}/delete");

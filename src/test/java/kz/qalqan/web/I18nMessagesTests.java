@@ -41,25 +41,39 @@ class I18nMessagesTests {
     private static final Path WEB_SOURCES = Path.of("src/main/java/kz/qalqan/web");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
 
+    /** Every bundle file, by file name: each family (messages, identity, medical, …) in English, Kazakh and Russian. */
     private static Map<String, Properties> bundles() throws IOException {
         Map<String, Properties> bundles = new TreeMap<>();
-        // every module's bundle (messages/<module>*.properties) merged per language, keyed by the main bundle's name
-        for (String suffix : List.of("", "_kk", "_ru")) {
-            Properties p = new Properties();
-            try (Stream<Path> files = Files.list(BUNDLES)) {
-                for (Path file : files.filter(f -> f.getFileName().toString().matches("[a-z]+" + suffix + "\\.properties")).sorted().toList()) {
-                    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                        p.load(in);
-                    }
+        for (String family : families()) {
+            for (String suffix : List.of("", "_kk", "_ru")) {
+                String name = family + suffix + ".properties";
+                Properties p = new Properties();
+                try (Reader in = Files.newBufferedReader(BUNDLES.resolve(name), StandardCharsets.UTF_8)) {
+                    p.load(in);
                 }
+                bundles.put(name, p);
             }
-            bundles.put("messages" + suffix + ".properties", p);
         }
         return bundles;
     }
 
+    /** The bundle families: English files, named without a language suffix. */
+    private static List<String> families() throws IOException {
+        try (Stream<Path> files = Files.list(BUNDLES)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".properties") && !n.matches(".*_(kk|ru)\\.properties"))
+                    .map(n -> n.substring(0, n.length() - ".properties".length()))
+                    .sorted().toList();
+        }
+    }
+
+    /** What a page can say in English: every family together, as Spring's message source sees them. */
     private static Properties english() throws IOException {
-        return bundles().get("messages.properties");
+        Properties all = new Properties();
+        for (String family : families()) {
+            all.putAll(bundles().get(family + ".properties"));
+        }
+        return all;
     }
 
     private static List<Path> templates() throws IOException {
@@ -71,16 +85,34 @@ class I18nMessagesTests {
     @Test
     void everyBundleHasExactlyTheKeysOfTheEnglishOne() throws IOException {
         Map<String, Properties> bundles = bundles();
-        Set<String> english = bundles.get("messages.properties").stringPropertyNames();
-        assertThat(english).hasSizeGreaterThan(100);
-        bundles.forEach((name, bundle) -> {
-            Set<String> missing = new TreeSet<>(english);
-            missing.removeAll(bundle.stringPropertyNames());
-            Set<String> extra = new TreeSet<>(bundle.stringPropertyNames());
-            extra.removeAll(english);
-            assertThat(missing).as("keys missing from %s", name).isEmpty();
-            assertThat(extra).as("keys only in %s", name).isEmpty();
-        });
+        assertThat(bundles.get("messages.properties").stringPropertyNames()).hasSizeGreaterThan(100);
+        for (String family : families()) {
+            Set<String> english = bundles.get(family + ".properties").stringPropertyNames();
+            for (String suffix : List.of("_kk", "_ru")) {
+                String name = family + suffix + ".properties";
+                Set<String> missing = new TreeSet<>(english);
+                missing.removeAll(bundles.get(name).stringPropertyNames());
+                Set<String> extra = new TreeSet<>(bundles.get(name).stringPropertyNames());
+                extra.removeAll(english);
+                assertThat(missing).as("keys missing from %s", name).isEmpty();
+                assertThat(extra).as("keys only in %s", name).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void noKeyIsDefinedInTwoFamilies() throws IOException {
+        Map<String, String> owner = new TreeMap<>();
+        List<String> twice = new ArrayList<>();
+        for (String family : families()) {
+            for (String key : bundles().get(family + ".properties").stringPropertyNames()) {
+                String before = owner.putIfAbsent(key, family);
+                if (before != null) {
+                    twice.add(key + " in " + before + " and " + family);
+                }
+            }
+        }
+        assertThat(twice).isEmpty();
     }
 
     @Test
@@ -93,7 +125,7 @@ class I18nMessagesTests {
     @Test
     void translationsUseTheSamePlaceholders() throws IOException {
         Map<String, Properties> bundles = bundles();
-        Properties english = bundles.get("messages.properties");
+        Properties english = english();
         List<String> mismatched = new ArrayList<>();
         for (String key : english.stringPropertyNames()) {
             Set<String> expected = placeholders(english.getProperty(key));

@@ -1,6 +1,7 @@
 package kz.qalqan.web.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import kz.qalqan.platform.ForbiddenException;
 import kz.qalqan.platform.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,12 @@ class PageExceptionHandler {
     @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
     ModelAndView notFound() {
         return new ModelAndView("error/404", Map.of("status", 404), HttpStatus.NOT_FOUND);
+    }
+
+    /** A rule of the module refused the action (not a missing permission on the URL, which Security answers). */
+    @ExceptionHandler(ForbiddenException.class)
+    ModelAndView forbidden() {
+        return new ModelAndView("error", Map.of("status", 403), HttpStatus.FORBIDDEN);
     }
 
     @ExceptionHandler(Exception.class)
