@@ -50,9 +50,9 @@ class AuthorizationMatrixIntegrationTests {
 
     /** What an endpoint lets a role do, and on which target. */
     enum Access { PUBLIC, AUTHENTICATED, FILTERED, READERS, WRITERS, CREATORS, SELF, NATIONAL_ADMIN, AUDIT, CSRF_PROTECTED, OWNER, TRAINERS, MEDICS,
-        RISK_PREPARERS, RISK_APPROVERS, RISK_CREATORS }
+        RISK_PREPARERS, RISK_APPROVERS, RISK_CREATORS, EVENT_CREATORS, EVENT_TRAINERS, LINK_MAKERS }
 
-    enum Target { NONE, MEMBER, UNIT, REGION, IMPORT, TOKEN, USER, ASSESSMENT }
+    enum Target { NONE, MEMBER, UNIT, REGION, IMPORT, TOKEN, USER, ASSESSMENT, EVENT }
 
     record Rule(Access access, Target target) {
     }
@@ -123,6 +123,31 @@ class AuthorizationMatrixIntegrationTests {
         rule(Access.CSRF_PROTECTED, Target.ASSESSMENT, "POST /risk-assessments/{id}", "POST /risk-assessments/{id}/submit",
                 "POST /risk-assessments/{id}/approve", "POST /risk-assessments/{id}/disapprove", "POST /risk-assessments/{id}/lessons");
         rule(Access.OWNER, Target.IMPORT, "GET /api/imports/{id}", "GET /imports/{id}", "GET /imports/{id}/status");
+        // training: events are read by the register's readers in scope and changed by trainers (a fresh event per
+        // change, so 409 is a trainer's answer when the life cycle forbids the step, e.g. completing a planned event)
+        rule(Access.AUTHENTICATED, Target.NONE, "GET /api/training/events", "GET /api/training/exposure",
+                "GET /api/training/calendar-links", "GET /training", "GET /training/events/new", "GET /training/expiring");
+        rule(Access.EVENT_CREATORS, Target.NONE, "POST /api/training/events");
+        rule(Access.READERS, Target.EVENT, "GET /api/training/events/{id}", "GET /api/training/events/{id}/enrolments",
+                "GET /training/events/{id}", "GET /training/events/{id}/edit");
+        rule(Access.EVENT_TRAINERS, Target.EVENT, "PUT /api/training/events/{id}", "POST /api/training/events/{id}/start",
+                "POST /api/training/events/{id}/complete", "POST /api/training/events/{id}/cancel",
+                "POST /api/training/events/{id}/enrolments", "DELETE /api/training/events/{id}/enrolments/{memberId}",
+                "PUT /api/training/events/{id}/attendance/{memberId}");
+        rule(Access.READERS, Target.UNIT, "GET /api/units/{id}/calendar.ics", "GET /api/units/{id}/expiring-qualifications",
+                "GET /training/expiring.csv");
+        rule(Access.READERS, Target.MEMBER, "GET /api/members/{id}/calendar.ics", "GET /api/members/{id}/training-load",
+                "GET /members/{id}/training");
+        rule(Access.LINK_MAKERS, Target.NONE, "POST /api/training/calendar-links");
+        // someone else's (here: nobody's) link is as absent as a missing one
+        rule(Access.OWNER, Target.NONE, "DELETE /api/training/calendar-links/{id}");
+        // the secret in the path is the credential; a wrong one is 404
+        rule(Access.PUBLIC, Target.NONE, "GET /feeds/training/{secret}");
+        rule(Access.CSRF_PROTECTED, Target.NONE, "POST /training/events", "POST /training/calendar-links",
+                "POST /training/calendar-links/{id}/revoke");
+        rule(Access.CSRF_PROTECTED, Target.EVENT, "POST /training/events/{id}", "POST /training/events/{id}/status",
+                "POST /training/events/{id}/enrol", "POST /training/events/{id}/attendance");
+        rule(Access.CSRF_PROTECTED, Target.MEMBER, "POST /members/{id}/training/award");
     }
 
     /** The world the matrix runs in: one unit and member in each city, users of every role over Almaty. */
@@ -131,6 +156,8 @@ class AuthorizationMatrixIntegrationTests {
     private Map<Target, String> outOfScope;
     private List<String> astanaMarkers;
     private long selfMemberId;
+    private long almatyUnitId;
+    private long almatyMemberId;
     private final Map<Role, ApiClient> apiAs = new EnumMap<>(Role.class);
     private final Map<Role, WebClient> webAs = new EnumMap<>(Role.class);
     private final Map<Role, String> usernames = new EnumMap<>(Role.class);
@@ -150,7 +177,8 @@ class AuthorizationMatrixIntegrationTests {
             Rule rule = RULES.get(endpoint);
             for (Role role : Role.values()) {
                 check(endpoint, rule, role, true);
-                if (rule.target() == Target.MEMBER || rule.target() == Target.UNIT || rule.target() == Target.ASSESSMENT) {
+                if (rule.target() == Target.MEMBER || rule.target() == Target.UNIT || rule.target() == Target.ASSESSMENT
+                        || rule.target() == Target.EVENT) {
                     check(endpoint, rule, role, false);
                 }
             }
@@ -173,6 +201,12 @@ class AuthorizationMatrixIntegrationTests {
         Map<String, Object> astana = member("KZ-71", astanaUnit, "Matrixastana");
         long astanaMember = created(admin.postJson("/api/members", astana));
         astanaMarkers = List.of((String) astana.get("iin"), "Matrixastana", astanaCode, "KZ-71/u" + astanaUnit + "/");
+        almatyUnitId = almatyUnit;
+        almatyMemberId = almatyMember;
+        long almatyEvent = created(admin.postJson("/api/training/events", trainingEvent(almatyUnit, "KZ-75", "Matrix training")));
+        long astanaEvent = created(admin.postJson("/api/training/events", trainingEvent(astanaUnit, "KZ-71", "Matrixastana training")));
+        assertThat(admin.postJson("/api/training/events/" + astanaEvent + "/enrolments", Map.of("memberId", astanaMember)).status())
+                .isEqualTo(201);
 
         var importReport = admin.post("/api/imports/members", "text/csv",
                 ("iin,last_name,first_name,region\n" + TestIins.random() + ",Импортов,Ержан,KZ-75\n").getBytes(StandardCharsets.UTF_8));
@@ -204,23 +238,46 @@ class AuthorizationMatrixIntegrationTests {
         inScope.put(Target.IMPORT, importReport.json().get("id").asString());
         inScope.put(Target.USER, Long.toString(someUser));
         inScope.put(Target.ASSESSMENT, Long.toString(created(admin.postJson("/api/risk-assessments", riskAssessment(almatyUnit)))));
+        inScope.put(Target.EVENT, Long.toString(almatyEvent));
         outOfScope = new EnumMap<>(Target.class);
         outOfScope.put(Target.MEMBER, Long.toString(astanaMember));
         outOfScope.put(Target.UNIT, Long.toString(astanaUnit));
         outOfScope.put(Target.ASSESSMENT, Long.toString(created(admin.postJson("/api/risk-assessments", riskAssessment(astanaUnit)))));
         admin.postJson("/api/risk-assessments/" + outOfScope.get(Target.ASSESSMENT) + "/submit", Map.of());
+        outOfScope.put(Target.EVENT, Long.toString(astanaEvent));
+    }
+
+    private static Map<String, Object> trainingEvent(long unitId, String region, String title) {
+        java.time.Instant start = java.time.Instant.now().plus(java.time.Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Map<String, Object> e = new HashMap<>();
+        e.put("unitId", unitId);
+        e.put("title", title);
+        e.put("activityType", "CLASSROOM");
+        e.put("intensity", "EASY");
+        e.put("startsAt", start.toString());
+        e.put("endsAt", start.plus(java.time.Duration.ofHours(2)).toString());
+        e.put("regionCode", region);
+        e.put("capacity", 50);
+        e.put("awards", List.of("first_aid"));
+        return e;
     }
 
     private void check(String endpoint, Rule rule, Role role, boolean targetInScope) {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
         String target = method.equals("DELETE") && targetInScope && (rule.target() == Target.MEMBER || rule.target() == Target.UNIT)
-                ? disposable(rule.target()) : targetFor(rule.target(), role, targetInScope);
+                ? disposable(rule.target())
+                : rule.target() == Target.EVENT && targetInScope && !method.equals("GET") && pattern.startsWith("/api/")
+                ? Long.toString(created(admin.postJson("/api/training/events", trainingEvent(almatyUnitId, "KZ-75", "Matrix change"))))
+                : targetFor(rule.target(), role, targetInScope);
         if (rule.target() == Target.ASSESSMENT && targetInScope && !method.equals("GET")) {
             target = freshAssessment(pattern); // each change needs an assessment in the state it applies to
         }
         String path = pattern.replace("{id}", target == null ? "0" : target).replace("{code}", target == null ? "KZ-75" : target)
-                .replace("{kind}", "OTHER");
+                .replace("{kind}", "OTHER").replace("{memberId}", Long.toString(almatyMemberId)).replace("{secret}", "0");
+        if (pattern.equals("/api/training/events/{id}/enrolments/{memberId}") && targetInScope) {
+            admin.postJson("/api/training/events/" + target + "/enrolments", Map.of("memberId", almatyMemberId));
+        }
         if (pattern.contains("{qid}")) {
             // a qualification of the target member, awarded by the admin, for the DELETE to revoke
             var awarded = admin.postJson("/api/members/" + target + "/qualifications", qualificationAward());
@@ -287,6 +344,12 @@ class AuthorizationMatrixIntegrationTests {
         if (path.equals("/members/form/positions")) {
             return path + "?unit=" + (inScope ? this.inScope.get(Target.UNIT) : outOfScope.get(Target.UNIT));
         }
+        if (path.equals("/training/expiring.csv")) {
+            return path + "?days=30&unit=" + (inScope ? this.inScope.get(Target.UNIT) : outOfScope.get(Target.UNIT));
+        }
+        if (path.equals("/api/training/exposure")) {
+            return path + "?from=2026-01&to=2027-12";
+        }
         if (path.equals("/members/form/districts")) {
             return path + "?regionCode=KZ-11";
         }
@@ -305,7 +368,7 @@ class AuthorizationMatrixIntegrationTests {
                 var t = apiAs.get(role).postJson("/api/users/me/tokens", Map.of("name", "disposable"));
                 yield Long.toString(t.json().get("token").get("id").asLong());
             }
-            case MEMBER, UNIT, ASSESSMENT -> {
+            case MEMBER, UNIT, ASSESSMENT, EVENT -> {
                 if (!targetInScope) {
                     yield outOfScope.get(target);
                 }
@@ -338,6 +401,10 @@ class AuthorizationMatrixIntegrationTests {
             case OWNER -> Set.of(404);
             case TRAINERS -> !targetInScope ? Set.of(404)
                     : trainer ? ok : reader && role != Role.MEMBER ? Set.of(403) : Set.of(404);
+            case EVENT_CREATORS -> trainer ? Set.of(201) : reader && role != Role.MEMBER ? Set.of(403) : Set.of(400);
+            case EVENT_TRAINERS -> !targetInScope ? Set.of(404)
+                    : trainer ? Set.of(200, 201, 204, 409) : reader && role != Role.MEMBER ? Set.of(403) : Set.of(404);
+            case LINK_MAKERS -> reader && role != Role.MEMBER ? Set.of(201) : Set.of(404);
             case MEDICS -> !targetInScope ? Set.of(404)
                     : role == Role.MEDICAL_OFFICER ? ok : reader && role != Role.MEMBER ? Set.of(403) : Set.of(404);
             case RISK_CREATORS -> List.of(RISK_PREPARERS).contains(role) ? ok : reader && role != Role.MEMBER ? Set.of(403) : Set.of(400);
@@ -358,6 +425,10 @@ class AuthorizationMatrixIntegrationTests {
             case "/api/members/me/contacts" -> Map.of("phone", "+77011112233", "email", "me@example.org", "language", "ru");
             case "/api/users/me/tokens" -> Map.of("name", "extra");
             case "/api/members/{id}/qualifications" -> qualificationAward();
+            case "/api/training/events", "/api/training/events/{id}" -> trainingEvent(almatyUnitId, "KZ-75", "Matrix body");
+            case "/api/training/events/{id}/enrolments" -> Map.of("memberId", almatyMemberId);
+            case "/api/training/events/{id}/attendance/{memberId}" -> Map.of("attendance", "PRESENT", "sessionRpe", 5);
+            case "/api/training/calendar-links" -> Map.of("kind", "UNIT", "targetId", almatyUnitId);
             case "/api/members/{id}/medical/exams" -> Map.of("examinedOn", today(), "result", "FIT",
                     "diagnosis", "Matrix diagnosis", "examiner", "Dr Matrix");
             case "/api/members/{id}/medical/profiles" -> Map.of("restrictions", List.of("NO_LOAD_OVER_KG"), "maxLoadKg", 20,

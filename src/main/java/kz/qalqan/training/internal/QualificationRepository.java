@@ -57,6 +57,26 @@ public class QualificationRepository {
                 .query((rs, i) -> award(rs, today)).optional();
     }
 
+    /** Awards of these members (not revoked) expiring on {@code today} .. {@code until} inclusive, soonest first. */
+    public List<MemberQualification> expiring(java.util.Collection<Long> memberIds, LocalDate today, LocalDate until) {
+        if (memberIds.isEmpty()) {
+            return List.of();
+        }
+        // an award already renewed (the same code held with a later or no expiry) is not expiring
+        return jdbc.sql("""
+                        select q.id, q.member_id, q.qualification_code, q.awarded_on, q.expires_on, q.evidence,
+                               q.awarding_event, q.recorded_by, q.recorded_at
+                        from training.member_qualification q
+                        where q.member_id = any(?) and q.revoked_at is null and q.expires_on > ? and q.expires_on <= ?
+                          and not exists (select 1 from training.member_qualification r
+                                          where r.member_id = q.member_id and r.qualification_code = q.qualification_code
+                                            and r.revoked_at is null and (r.expires_on is null or r.expires_on > q.expires_on))
+                        order by q.expires_on, q.member_id, q.qualification_code""")
+                .params(memberIds.toArray(Long[]::new), Date.valueOf(today), Date.valueOf(until.plusDays(1)))
+                .query((rs, i) -> award(rs, today))
+                .list();
+    }
+
     public long insert(long memberId, String code, LocalDate awardedOn, LocalDate expiresOn, String evidence,
                        String awardingEvent, String actor, Instant at) {
         return jdbc.sql("""

@@ -1,0 +1,369 @@
+package kz.qalqan.training;
+
+import kz.qalqan.audit.AuditTrail;
+import kz.qalqan.platform.ConflictException;
+import kz.qalqan.platform.FieldProblem;
+import kz.qalqan.platform.ForbiddenException;
+import kz.qalqan.platform.InvalidInputException;
+import kz.qalqan.platform.NotFoundException;
+import kz.qalqan.platform.security.CurrentCaller;
+import kz.qalqan.registry.Member;
+import kz.qalqan.registry.MemberDirectory;
+import kz.qalqan.registry.MemberNotFoundException;
+import kz.qalqan.registry.MemberStatus;
+import kz.qalqan.registry.OrgStructure;
+import kz.qalqan.registry.Unit;
+import kz.qalqan.registry.UnitNotFoundException;
+import kz.qalqan.shared.ActivityType;
+import kz.qalqan.shared.Role;
+import kz.qalqan.shared.Scope;
+import kz.qalqan.shared.WorkIntensity;
+import kz.qalqan.training.internal.EventRepository;
+import kz.qalqan.training.internal.EventRules;
+import kz.qalqan.training.internal.KazakhOrder;
+import kz.qalqan.training.internal.QualificationPolicy;
+import kz.qalqan.training.internal.QualificationRepository;
+import kz.qalqan.training.internal.StartPolicy;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Training events of units: planning, the PLANNED → STARTED → COMPLETED (or CANCELLED) life cycle,
+ * enrolment within capacity, and attendance with session RPE. Trainers (ADMIN, COMMANDER,
+ * TRAINING_OFFICER) change events of units in their scope; the roles that read the register see them.
+ * Starting and recording attendance pass the {@link StartPolicy}. Each attendance write is audited and
+ * publishes {@link AttendanceRecorded}; a PASS awards the event's qualifications through
+ * {@link Qualifications}, and an award the qualification policy refuses is reported, not fatal.
+ */
+@Service
+@Transactional
+public class TrainingEvents {
+
+    static final Role[] TRAINERS = {Role.ADMIN, Role.COMMANDER, Role.TRAINING_OFFICER};
+    static final Role[] READERS = {Role.ADMIN, Role.COMMANDER, Role.SAFETY_OFFICER, Role.MEDICAL_OFFICER,
+            Role.TRAINING_OFFICER, Role.EMERGENCY_COORDINATOR};
+    /** The longest window one listing covers. */
+    public static final int MAX_LIST = 2000;
+
+    private final EventRepository events;
+    private final QualificationRepository qualificationRepository;
+    private final Qualifications qualifications;
+    private final StartPolicy startPolicy;
+    private final OrgStructure org;
+    private final MemberDirectory members;
+    private final CurrentCaller caller;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    TrainingEvents(EventRepository events, QualificationRepository qualificationRepository,
+                   Qualifications qualifications, StartPolicy startPolicy, OrgStructure org, MemberDirectory members,
+                   CurrentCaller caller, AuditTrail audit, ApplicationEventPublisher publisher, Clock clock) {
+        this.events = events;
+        this.qualificationRepository = qualificationRepository;
+        this.qualifications = qualifications;
+        this.startPolicy = startPolicy;
+        this.org = org;
+        this.members = members;
+        this.caller = caller;
+        this.audit = audit;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** Every problem {@link #create} would find in the command (registry checks included), without saving. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public List<FieldProblem> problems(EventCommand command) {
+        List<FieldProblem> problems = new ArrayList<>(EventRules.check(command, catalogueCodes(),
+                org.region(command.regionCode()).isPresent()));
+        if (command.unitId() != null) {
+            try {
+                Unit unit = org.unit(command.unitId());
+                if (!trainerScope().covers(unit.orgPath())) {
+                    problems.add(new FieldProblem("unitId", "is outside your area of responsibility"));
+                }
+            } catch (UnitNotFoundException e) {
+                problems.add(new FieldProblem("unitId", "no unit with id " + command.unitId()));
+            }
+        }
+        if (command.instructorId() != null) {
+            try {
+                members.find(command.instructorId());
+            } catch (MemberNotFoundException e) {
+                problems.add(new FieldProblem("instructorId", "no member with id " + command.instructorId()));
+            }
+        }
+        return problems;
+    }
+
+    public TrainingEvent create(EventCommand command, String actor) {
+        EventRepository.Row row = checked(command);
+        long id = events.insert(row, actor, clock.instant());
+        audit.record("TRAINING_EVENT_CREATE", "training_event", Long.toString(id), row.orgPath(), null,
+                row.title() + " " + row.startsAt());
+        return events.find(id).orElseThrow();
+    }
+
+    public TrainingEvent update(long id, EventCommand command, String actor) {
+        TrainingEvent current = writable(id);
+        if (current.status() == EventStatus.COMPLETED || current.status() == EventStatus.CANCELLED) {
+            throw new ConflictException("status", "a " + current.status() + " event cannot be changed");
+        }
+        EventRepository.Row row = checked(command);
+        if (row.capacity() < current.enrolled()) {
+            throw InvalidInputException.of("capacity", "is below the " + current.enrolled() + " members already enrolled");
+        }
+        events.update(id, row, clock.instant());
+        audit.record("TRAINING_EVENT_UPDATE", "training_event", Long.toString(id), row.orgPath(), null, row.title());
+        return events.find(id).orElseThrow();
+    }
+
+    /** An event the caller may see; out of scope is as absent as missing (404). */
+    public TrainingEvent find(long id) {
+        TrainingEvent event = events.find(id).orElseThrow(() -> notFound(id));
+        if (!readerScope().covers(event.orgPath())) {
+            throw notFound(id);
+        }
+        return event;
+    }
+
+    /** Whether the caller may change the event (for pages to show or hide the forms). */
+    public boolean canChange(TrainingEvent event) {
+        return trainerScope().covers(event.orgPath());
+    }
+
+    public List<TrainingEvent> search(EventSearch search) {
+        String prefix = null;
+        if (search.unitId() != null) {
+            prefix = org.unit(search.unitId()).orgPath();
+        }
+        return events.search(prefix, !search.includeSubunits(), search.unitId(), search.from(), search.to(),
+                search.status(), readerScope(), MAX_LIST);
+    }
+
+    public TrainingEvent start(long id) {
+        TrainingEvent event = writable(id);
+        if (startPolicy.start(event) instanceof StartPolicy.Refused refused) {
+            throw new ConflictException("status", String.join("; ", refused.reasons()));
+        }
+        return transition(event, EventStatus.PLANNED, EventStatus.STARTED, "TRAINING_EVENT_START");
+    }
+
+    public TrainingEvent complete(long id) {
+        TrainingEvent event = writable(id);
+        if (event.status() != EventStatus.STARTED) {
+            throw new ConflictException("status", "only a STARTED event can be completed; it is " + event.status());
+        }
+        return transition(event, EventStatus.STARTED, EventStatus.COMPLETED, "TRAINING_EVENT_COMPLETE");
+    }
+
+    public TrainingEvent cancel(long id) {
+        TrainingEvent event = writable(id);
+        if (event.status() != EventStatus.PLANNED && event.status() != EventStatus.STARTED) {
+            throw new ConflictException("status", "a " + event.status() + " event cannot be cancelled");
+        }
+        return transition(event, event.status(), EventStatus.CANCELLED, "TRAINING_EVENT_CANCEL");
+    }
+
+    private TrainingEvent transition(TrainingEvent event, EventStatus from, EventStatus to, String action) {
+        if (!events.changeStatus(event.id(), from, to, clock.instant())) {
+            throw new ConflictException("status", "the event was changed meanwhile; reload and try again");
+        }
+        audit.record(action, "training_event", Long.toString(event.id()), event.orgPath(), null, from + " -> " + to);
+        return events.find(event.id()).orElseThrow();
+    }
+
+    /** Enrols an active member the caller may see; refuses a full event, a second enrolment, a closed event. */
+    public Enrolment enrol(long eventId, long memberId, String actor) {
+        TrainingEvent event = writable(eventId);
+        events.lock(eventId);
+        event = events.find(eventId).orElseThrow();
+        if (event.status() == EventStatus.COMPLETED || event.status() == EventStatus.CANCELLED) {
+            throw new ConflictException("status", "members cannot enrol in a " + event.status() + " event");
+        }
+        Member member = members.find(memberId);
+        if (member.status() != MemberStatus.ACTIVE) {
+            throw new ConflictException("memberId", "only ACTIVE members can enrol; this member is " + member.status());
+        }
+        if (events.enrolled(eventId, memberId)) {
+            throw new ConflictException("memberId", "the member is already enrolled");
+        }
+        if (event.full()) {
+            throw new ConflictException("capacity", "the event is full (" + event.capacity() + " places)");
+        }
+        events.enrol(eventId, memberId, member.fullName(), member.orgPath(), actor, clock.instant());
+        audit.record("TRAINING_ENROL", "member", Long.toString(memberId), member.orgPath(), null, "event " + eventId);
+        return events.enrolment(eventId, memberId).orElseThrow();
+    }
+
+    /** Removes an enrolment that has no attendance yet. */
+    public void withdraw(long eventId, long memberId) {
+        TrainingEvent event = writable(eventId);
+        String path = events.memberPath(eventId, memberId)
+                .orElseThrow(() -> new NotFoundException("member " + memberId + " is not enrolled in event " + eventId));
+        if (!events.withdraw(eventId, memberId)) {
+            throw new ConflictException("memberId", "attendance was recorded already; correct it instead of withdrawing");
+        }
+        audit.record("TRAINING_WITHDRAW", "member", Long.toString(memberId), path, null, "event " + event.id());
+    }
+
+    /** The enrolled members with their attendance; the read of these people is audited. */
+    public List<Enrolment> enrolments(long eventId) {
+        TrainingEvent event = find(eventId);
+        List<Enrolment> list = events.enrolments(eventId).stream()
+                .sorted(java.util.Comparator.comparing(Enrolment::memberName, KazakhOrder.names())).toList();
+        if (!list.isEmpty()) {
+            audit.record("TRAINING_ENROLMENT_READ", "training_event", Long.toString(eventId), event.orgPath(), null,
+                    list.size() + " members");
+        }
+        return list;
+    }
+
+    /**
+     * Records (or corrects) one enrolled member's attendance. Publishes {@link AttendanceRecorded}; a PASS
+     * awards each of the event's qualifications that the member does not already hold from this event.
+     */
+    public AttendanceOutcome recordAttendance(long eventId, long memberId, AttendanceCommand command, String actor) {
+        TrainingEvent event = writable(eventId);
+        if (startPolicy.recordAttendance(event) instanceof StartPolicy.Refused refused) {
+            throw new ConflictException("status", String.join("; ", refused.reasons()));
+        }
+        String memberPath = events.memberPath(eventId, memberId)
+                .orElseThrow(() -> new NotFoundException("member " + memberId + " is not enrolled in event " + eventId));
+        int eventMinutes = (int) Math.min(1440, Duration.between(event.startsAt(), event.endsAt()).toMinutes());
+        EventRules.AttendanceOutcome outcome = EventRules.check(command, eventMinutes);
+        if (outcome instanceof EventRules.Rejected rejected) {
+            throw new InvalidInputException(rejected.problems());
+        }
+        EventRules.CheckedAttendance a = ((EventRules.Accepted) outcome).attendance();
+        events.recordAttendance(eventId, memberId, a, actor, clock.instant());
+        boolean present = a.attendance() == AttendanceStatus.PRESENT;
+        LocalDate day = LocalDate.ofInstant(event.startsAt(), Qualifications.KAZAKHSTAN);
+        audit.record("TRAINING_ATTENDANCE", "member", Long.toString(memberId), memberPath, null,
+                "event " + eventId + ": " + a.attendance()
+                        + (present ? " " + a.durationMinutes() + " min" + (a.sessionRpe() == null ? "" : " RPE " + a.sessionRpe()) : "")
+                        + " " + a.result());
+        publisher.publishEvent(new AttendanceRecorded(eventId, memberId, event.unitId(), event.activityType(), day,
+                present, present ? a.durationMinutes() : 0, a.sessionRpe(), present ? personDays(event) : 0));
+        List<String> awarded = new ArrayList<>();
+        List<AttendanceOutcome.RefusedAward> refused = new ArrayList<>();
+        if (a.result() == TrainingResult.PASS) {
+            award(event, memberId, actor, awarded, refused);
+        }
+        return new AttendanceOutcome(events.enrolment(eventId, memberId).orElseThrow(), awarded, refused);
+    }
+
+    private void award(TrainingEvent event, long memberId, String actor, List<String> awarded,
+                       List<AttendanceOutcome.RefusedAward> refused) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), Qualifications.KAZAKHSTAN);
+        LocalDate eventDay = LocalDate.ofInstant(event.endsAt().minusNanos(1), Qualifications.KAZAKHSTAN);
+        LocalDate awardedOn = eventDay.isAfter(today) ? today : eventDay;
+        for (String code : event.awards()) {
+            List<MemberQualification> held = qualificationRepository.held(memberId, today);
+            if (held.stream().anyMatch(q -> q.code().equals(code) && event.reference().equals(q.awardingEvent()))) {
+                continue; // a corrected attendance does not award twice
+            }
+            AwardCommand command = new AwardCommand(code, awardedOn, null,
+                    "Training event " + event.id() + ": " + event.title(), event.reference());
+            // checked here first: an exception thrown through the transactional Qualifications would mark
+            // this whole transaction for rollback, and a refused award must not undo the attendance
+            QualificationPolicy.Outcome outcome = QualificationPolicy.check(command,
+                    qualificationRepository.qualification(code),
+                    held.stream().map(q -> new QualificationPolicy.Held(q.code(), q.awardedOn(), q.expiresOn())).toList(),
+                    today);
+            if (outcome instanceof QualificationPolicy.Rejected rejected) {
+                refused.add(new AttendanceOutcome.RefusedAward(code,
+                        rejected.problems().stream().map(FieldProblem::message).toList()));
+            } else {
+                qualifications.award(memberId, command, actor);
+                awarded.add(code);
+            }
+        }
+    }
+
+    /** Kazakhstan calendar days the event touches (an end at midnight does not count the next day); at least 1. */
+    public static int personDays(TrainingEvent event) {
+        ZonedDateTime start = event.startsAt().atZone(Qualifications.KAZAKHSTAN);
+        ZonedDateTime end = event.endsAt().atZone(Qualifications.KAZAKHSTAN);
+        long days = ChronoUnit.DAYS.between(start.toLocalDate(), end.toLocalDate())
+                + (end.toLocalTime().equals(LocalTime.MIDNIGHT) ? 0 : 1);
+        return (int) Math.max(1, days);
+    }
+
+    private EventRepository.Row checked(EventCommand command) {
+        List<FieldProblem> problems = EventRules.check(command, catalogueCodes(), org.region(command.regionCode()).isPresent());
+        Unit unit = null;
+        if (command.unitId() != null) {
+            try {
+                unit = org.unit(command.unitId());
+            } catch (UnitNotFoundException e) {
+                problems = append(problems, new FieldProblem("unitId", "no unit with id " + command.unitId()));
+            }
+        }
+        if (command.instructorId() != null) {
+            try {
+                members.find(command.instructorId());
+            } catch (MemberNotFoundException e) {
+                problems = append(problems, new FieldProblem("instructorId", "no member with id " + command.instructorId()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (!trainerScope().covers(unit.orgPath())) {
+            throw new ForbiddenException("You may not plan training for units outside your area of responsibility");
+        }
+        List<String> awards = command.awards() == null ? List.of()
+                : command.awards().stream().map(String::trim).distinct().toList();
+        String place = command.placeName() == null || command.placeName().isBlank() ? null : command.placeName().trim();
+        return new EventRepository.Row(unit.id(), unit.code(), unit.orgPath(), command.title().trim(),
+                ActivityType.parse(command.activityType()).orElseThrow(),
+                WorkIntensity.parse(command.intensity()).orElseThrow(), command.startsAt(), command.endsAt(),
+                org.region(command.regionCode()).orElseThrow().code(), command.lat(), command.lon(), place,
+                command.instructorId(), command.capacity(), awards);
+    }
+
+    private static List<FieldProblem> append(List<FieldProblem> list, FieldProblem p) {
+        List<FieldProblem> copy = new ArrayList<>(list);
+        copy.add(p);
+        return copy;
+    }
+
+    private Set<String> catalogueCodes() {
+        return qualificationRepository.catalogue().stream().map(Qualification::code).collect(Collectors.toSet());
+    }
+
+    private TrainingEvent writable(long id) {
+        TrainingEvent event = find(id);
+        if (!trainerScope().covers(event.orgPath())) {
+            throw new ForbiddenException("You may not change training events outside your area of responsibility");
+        }
+        return event;
+    }
+
+    private Scope readerScope() {
+        return caller.get().scopeFor(READERS);
+    }
+
+    private Scope trainerScope() {
+        return caller.get().scopeFor(TRAINERS);
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("No training event " + id);
+    }
+}

@@ -1,0 +1,51 @@
+package kz.qalqan.training.internal;
+
+import kz.qalqan.training.EventStatus;
+import kz.qalqan.training.TrainingEvent;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Whether an activity may start and whether attendance may be recorded for it. Both go through here so
+ * that one more rule — such as "not without an approved risk assessment at the required level" — is
+ * added in one place. A refusal says in domain words why.
+ */
+@Component
+public class StartPolicy {
+
+    public sealed interface Decision permits Allowed, Refused {
+    }
+
+    public record Allowed() implements Decision {
+    }
+
+    public record Refused(List<String> reasons) implements Decision {
+        public Refused {
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /** An activity starts from PLANNED only. */
+    public Decision start(TrainingEvent event) {
+        List<String> reasons = new ArrayList<>();
+        if (event.status() != EventStatus.PLANNED) {
+            reasons.add("an activity that is " + event.status() + " cannot be started; only a PLANNED one can");
+        }
+        return decide(reasons);
+    }
+
+    /** Attendance is taken once an activity has started (and may be corrected after it completed). */
+    public Decision recordAttendance(TrainingEvent event) {
+        List<String> reasons = new ArrayList<>();
+        if (event.status() != EventStatus.STARTED && event.status() != EventStatus.COMPLETED) {
+            reasons.add("attendance is recorded once the activity has started; it is " + event.status());
+        }
+        return decide(reasons);
+    }
+
+    private static Decision decide(List<String> reasons) {
+        return reasons.isEmpty() ? new Allowed() : new Refused(reasons);
+    }
+}

@@ -1,0 +1,103 @@
+package kz.qalqan.web;
+
+import kz.qalqan.support.ApiClient;
+import kz.qalqan.support.TestIins;
+import kz.qalqan.training.Qualifications;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The training pages as a trainer uses them: plan with field errors, enrol, record attendance, expiring list and CSV. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TrainingPagesIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void trainerPlansRunsAndRecordsTrainingOnThePages() {
+        ApiClient admin = ApiClient.admin(port);
+        String code = "TP-" + UUID.randomUUID().toString().substring(0, 8);
+        ApiClient.Response unit = admin.postJson("/api/units", Map.of("code", code, "name", "Бет взводы",
+                "type", "PLATOON", "regionCode", "KZ-75"));
+        long unitId = unit.json().get("id").asLong();
+        Map<String, Object> m = new HashMap<>();
+        m.put("iin", TestIins.random());
+        m.put("lastName", "Беттегіұлы");
+        m.put("firstName", "Тест");
+        m.put("regionCode", "KZ-75");
+        m.put("unitId", unitId);
+        long memberId = admin.postJson("/api/members", m).json().get("id").asLong();
+        LocalDate today = LocalDate.now(Qualifications.KAZAKHSTAN);
+        assertThat(admin.postJson("/api/members/" + memberId + "/qualifications", Map.of("code", "fitness_test",
+                "awardedOn", today.minusDays(340).toString(), "expiresOn", today.plusDays(25).toString(),
+                "evidence", "Protocol")).status()).isEqualTo(201);
+
+        WebClient web = new WebClient(port).signIn("admin", "test-admin-password-1");
+        WebClient.Page form = web.get("/training/events/new?unit=" + code + "&lang=en");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body()).contains("Plan training", "name=\"unitId\"");
+
+        LocalDateTime start = LocalDateTime.now(Qualifications.KAZAKHSTAN).minusHours(3).truncatedTo(ChronoUnit.MINUTES);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("unitId", Long.toString(unitId));
+        fields.put("title", "Pages drill " + code);
+        fields.put("activityType", "PHYSICAL_TRAINING");
+        fields.put("intensity", "HARD");
+        fields.put("startsAt", start.toString());
+        fields.put("endsAt", start.minusHours(1).toString());
+        fields.put("regionCode", "KZ-75");
+        fields.put("capacity", "lots");
+        fields.put("awards", "first_aid");
+        WebClient.Page rejected = web.post("/training/events", form, fields);
+        assertThat(rejected.status()).isEqualTo(200);
+        assertThat(rejected.body()).contains("endsAt-error", "capacity-error").contains("value=\"Pages drill " + code + "\"");
+
+        fields.put("endsAt", start.plusHours(2).toString());
+        fields.put("capacity", "10");
+        WebClient.Page saved = web.post("/training/events", rejected, fields);
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(302);
+        String eventPath = saved.location().replaceAll("^https?://[^/]+", "").replaceAll(";.*$", "");
+        assertThat(eventPath).matches("/training/events/\\d+");
+
+        WebClient.Page event = web.get(eventPath);
+        assertThat(event.status()).isEqualTo(200);
+        assertThat(event.body()).contains("Pages drill " + code);
+        assertThat(web.post(eventPath + "/enrol", event, Map.of("memberId", Long.toString(memberId))).status()).isEqualTo(302);
+        assertThat(web.post(eventPath + "/status", event, Map.of("action", "start")).status()).isEqualTo(302);
+        WebClient.Page recorded = web.post(eventPath + "/attendance", event, Map.of("memberId", Long.toString(memberId),
+                "attendance", "PRESENT", "durationMinutes", "60", "sessionRpe", "7", "result", "PASS"));
+        assertThat(recorded.status()).isEqualTo(302);
+        WebClient.Page after = web.get(eventPath);
+        assertThat(after.body()).contains("Беттегіұлы", "first_aid");
+        assertThat(after.body()).contains(">7<");
+
+        WebClient.Page calendar = web.get("/training?unit=" + code + "&period=month");
+        assertThat(calendar.status()).isEqualTo(200);
+        assertThat(calendar.body()).contains("Pages drill " + code);
+
+        WebClient.Page expiring = web.get("/training/expiring?unit=" + code + "&days=30");
+        assertThat(expiring.status()).isEqualTo(200);
+        assertThat(expiring.body()).contains("Беттегіұлы", "fitness_test", "/training/expiring.csv");
+        WebClient.Page csv = web.get("/training/expiring.csv?unit=" + unitId + "&days=30&sub=true", "text/csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body().lines().toList()).hasSize(2);
+        assertThat(csv.body()).startsWith("member_id,last_name").contains("Беттегіұлы", "fitness_test", today.plusDays(24).toString());
+
+        WebClient.Page panel = web.get("/members/" + memberId + "/training");
+        assertThat(panel.status()).isEqualTo(200);
+        assertThat(panel.body()).contains("training-panel", "fitness_test", "first_aid", "420");
+        WebClient.Page detail = web.get("/members/" + memberId);
+        assertThat(detail.body()).contains("hx-get=\"/members/" + memberId + "/training\"");
+    }
+}
