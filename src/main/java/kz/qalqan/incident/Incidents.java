@@ -21,7 +21,10 @@ import kz.qalqan.shared.Caller;
 import kz.qalqan.shared.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -64,9 +67,11 @@ public class Incidents {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate writing;
 
     Incidents(IncidentRepository repository, MemberDirectory members, OrgStructure org, CurrentCaller caller,
-              AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+              AuditTrail audit, ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+        this.writing = new TransactionTemplate(transactions);
         this.repository = repository;
         this.members = members;
         this.org = org;
@@ -79,7 +84,12 @@ public class Incidents {
     private record Place(Long unitId, String unitCode, String unitName, String orgPath, String regionCode) {
     }
 
-    /** Reports an incident; publishes {@link IncidentReported} (serious for hospitalisation or worse). */
+    /**
+     * Reports an incident; publishes {@link IncidentReported} (serious for hospitalisation or worse). The unit and
+     * member look-ups run in their own transactions, so that one which finds nothing answers 400 instead of
+     * spoiling the report's; the report, its audit entry and its event commit together.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public IncidentView report(ReportCommand c) {
         Caller me = caller.get();
         List<FieldProblem> problems = new ArrayList<>();
@@ -151,19 +161,23 @@ public class Incidents {
         }
         boolean serious = outcome != null && outcome.serious();
         LocalDate occurredOn = LocalDate.ofInstant(c.occurredAt(), KAZAKHSTAN);
-        long id = repository.insert(new IncidentRepository.NewIncident(kind, c.occurredAt(), occurredOn, place.unitId(),
-                place.unitCode(), place.unitName(), place.orgPath(), place.regionCode(), placeName, c.lat(), c.lon(),
-                description, persons, mechanism, bodyRegion, cause, activity, outcome, c.restrictedDays(), c.lostDays(),
-                text(c.diagnosis()), text(c.outcomeNarrative()), serious, anonymous, anonymous ? null : me.username(), now));
-        String details = kind + (serious ? " serious " + outcome : "") + (persons.isEmpty() ? "" : " persons " + persons);
-        if (anonymous) {
-            Anonymously.run(() -> audit.record("INCIDENT_REPORT", "incident", Long.toString(id), place.orgPath(), null,
-                    details + " (anonymous)"));
-        } else {
-            audit.record("INCIDENT_REPORT", "incident", Long.toString(id), place.orgPath(), null, details);
-        }
-        events.publishEvent(new IncidentReported(id, kind, outcome, serious, place.unitId(), place.orgPath(), occurredOn));
-        return visible(repository.find(id).orElseThrow(), me, persons);
+        IncidentRepository.NewIncident incident = new IncidentRepository.NewIncident(kind, c.occurredAt(), occurredOn,
+                place.unitId(), place.unitCode(), place.unitName(), place.orgPath(), place.regionCode(), placeName, c.lat(),
+                c.lon(), description, persons, mechanism, bodyRegion, cause, activity, outcome, c.restrictedDays(),
+                c.lostDays(), text(c.diagnosis()), text(c.outcomeNarrative()), serious, anonymous,
+                anonymous ? null : me.username(), now);
+        return writing.execute(status -> {
+            long id = repository.insert(incident);
+            String details = kind + (serious ? " serious " + outcome : "") + (persons.isEmpty() ? "" : " persons " + persons);
+            if (anonymous) {
+                Anonymously.run(() -> audit.record("INCIDENT_REPORT", "incident", Long.toString(id), place.orgPath(), null,
+                        details + " (anonymous)"));
+            } else {
+                audit.record("INCIDENT_REPORT", "incident", Long.toString(id), place.orgPath(), null, details);
+            }
+            events.publishEvent(new IncidentReported(id, kind, outcome, serious, place.unitId(), place.orgPath(), occurredOn));
+            return visible(repository.find(id).orElseThrow(), me, persons);
+        });
     }
 
     /** The incident as the caller may see it; 404 when they may not see it at all. */

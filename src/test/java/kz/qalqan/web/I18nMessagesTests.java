@@ -41,14 +41,28 @@ class I18nMessagesTests {
     private static final Path WEB_SOURCES = Path.of("src/main/java/kz/qalqan/web");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
 
+    /** Module bundles that pages read besides messages*.properties (spring.messages.basename lists them all). */
+    private static final List<String> MODULE_BUNDLES = List.of("incident");
+
+    /**
+     * The three languages, each the union of messages*.properties and the module bundles, keyed by the name of the
+     * messages file. A key must not be defined in two bundles.
+     */
     private static Map<String, Properties> bundles() throws IOException {
         Map<String, Properties> bundles = new TreeMap<>();
-        for (String name : List.of("messages.properties", "messages_kk.properties", "messages_ru.properties")) {
+        for (String suffix : List.of("", "_kk", "_ru")) {
             Properties p = new Properties();
-            try (Reader in = Files.newBufferedReader(BUNDLES.resolve(name), StandardCharsets.UTF_8)) {
-                p.load(in);
+            for (String base : java.util.stream.Stream.concat(Stream.of("messages"), MODULE_BUNDLES.stream()).toList()) {
+                Properties part = new Properties();
+                try (Reader in = Files.newBufferedReader(BUNDLES.resolve(base + suffix + ".properties"), StandardCharsets.UTF_8)) {
+                    part.load(in);
+                }
+                Set<String> twice = new TreeSet<>(part.stringPropertyNames());
+                twice.retainAll(p.stringPropertyNames());
+                assertThat(twice).as("keys of %s%s defined in another bundle too", base, suffix).isEmpty();
+                p.putAll(part);
             }
-            bundles.put(name, p);
+            bundles.put("messages" + suffix + ".properties", p);
         }
         return bundles;
     }
@@ -161,6 +175,13 @@ class I18nMessagesTests {
         Arrays.stream(IinWarning.values()).forEach(v -> keys.add(v.messageKey()));
         Arrays.stream(Sex.values()).forEach(v -> keys.add("sex." + v.name()));
         Arrays.stream(Language.values()).forEach(v -> keys.add("language." + v.code()));
+        Arrays.stream(kz.qalqan.incident.IncidentKind.values()).forEach(v -> keys.add("incident.kind." + v.name()));
+        Arrays.stream(kz.qalqan.incident.IncidentStatus.values()).forEach(v -> keys.add("incident.status." + v.name()));
+        Arrays.stream(kz.qalqan.incident.Outcome.values()).forEach(v -> keys.add("incident.outcome." + v.name()));
+        Arrays.stream(kz.qalqan.incident.Cause.values()).forEach(v -> keys.add("incident.cause." + v.name()));
+        Arrays.stream(kz.qalqan.incident.Mechanism.values()).forEach(v -> keys.add("incident.mechanism." + v.name()));
+        Arrays.stream(kz.qalqan.incident.BodyRegion.values()).forEach(v -> keys.add("incident.body." + v.name()));
+        Arrays.stream(kz.qalqan.shared.ActivityType.values()).forEach(v -> keys.add("incident.activity." + v.name()));
         keys.addAll(List.of("region.kind.region", "region.kind.city", "medical.FIT", "medical.FIT_LIMITED"));
         assertThat(keys.stream().filter(k -> !english.containsKey(k)).toList()).isEmpty();
     }
