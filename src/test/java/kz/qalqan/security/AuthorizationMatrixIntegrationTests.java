@@ -48,9 +48,9 @@ class AuthorizationMatrixIntegrationTests {
     RequestMappingHandlerMapping mapping;
 
     /** What an endpoint lets a role do, and on which target. */
-    enum Access { PUBLIC, AUTHENTICATED, FILTERED, READERS, WRITERS, CREATORS, SELF, NATIONAL_ADMIN, AUDIT, CSRF_PROTECTED, OWNER, TRAINERS, MEDICS }
+    enum Access { PUBLIC, AUTHENTICATED, FILTERED, READERS, WRITERS, CREATORS, SELF, NATIONAL_ADMIN, AUDIT, CSRF_PROTECTED, OWNER, TRAINERS, MEDICS, INVESTIGATORS }
 
-    enum Target { NONE, MEMBER, UNIT, REGION, IMPORT, TOKEN, USER }
+    enum Target { NONE, MEMBER, UNIT, REGION, IMPORT, TOKEN, USER, INCIDENT }
 
     record Rule(Access access, Target target) {
     }
@@ -105,6 +105,18 @@ class AuthorizationMatrixIntegrationTests {
                 "POST /admin/users/{id}/delete");
         rule(Access.CSRF_PROTECTED, Target.TOKEN, "POST /account/tokens/{id}/revoke");
         rule(Access.OWNER, Target.IMPORT, "GET /api/imports/{id}", "GET /imports/{id}", "GET /imports/{id}/status");
+        // incidents: anyone signed in reports; lists and surveillance answer with what the caller may see; an incident
+        // is read by the staff roles over it; ADMIN, COMMANDER and SAFETY_OFFICER over it run the workflow
+        rule(Access.AUTHENTICATED, Target.NONE, "POST /api/incidents", "GET /incidents", "GET /incidents/new",
+                "GET /incidents/surveillance", "GET /incidents/surveillance.csv");
+        rule(Access.FILTERED, Target.NONE, "GET /api/incidents", "GET /api/injury-surveillance",
+                "GET /api/injury-surveillance/export.csv");
+        rule(Access.READERS, Target.INCIDENT, "GET /api/incidents/{id}", "GET /incidents/{id}");
+        rule(Access.INVESTIGATORS, Target.INCIDENT, "POST /api/incidents/{id}/investigation", "POST /api/incidents/{id}/actions",
+                "POST /api/incidents/{id}/actions/{actionId}/done", "POST /api/incidents/{id}/close");
+        rule(Access.CSRF_PROTECTED, Target.NONE, "POST /incidents");
+        rule(Access.CSRF_PROTECTED, Target.INCIDENT, "POST /incidents/{id}/investigation", "POST /incidents/{id}/actions",
+                "POST /incidents/{id}/actions/{actionId}/done", "POST /incidents/{id}/close");
     }
 
     /** The world the matrix runs in: one unit and member in each city, users of every role over Almaty. */
@@ -132,7 +144,7 @@ class AuthorizationMatrixIntegrationTests {
             Rule rule = RULES.get(endpoint);
             for (Role role : Role.values()) {
                 check(endpoint, rule, role, true);
-                if (rule.target() == Target.MEMBER || rule.target() == Target.UNIT) {
+                if (rule.target() == Target.MEMBER || rule.target() == Target.UNIT || rule.target() == Target.INCIDENT) {
                     check(endpoint, rule, role, false);
                 }
             }
@@ -188,6 +200,14 @@ class AuthorizationMatrixIntegrationTests {
         outOfScope = new EnumMap<>(Target.class);
         outOfScope.put(Target.MEMBER, Long.toString(astanaMember));
         outOfScope.put(Target.UNIT, Long.toString(astanaUnit));
+        inScope.put(Target.INCIDENT, Long.toString(incident(almatyUnit)));
+        outOfScope.put(Target.INCIDENT, Long.toString(incident(astanaUnit)));
+    }
+
+    /** An incident at the unit, reported by the (national) admin. */
+    private long incident(long unitId) {
+        return created(admin.postJson("/api/incidents", Map.of("kind", "INJURY", "occurredAt", java.time.Instant.now().toString(),
+                "unitId", unitId, "description", "Matrix incident", "outcome", "FIRST_AID", "diagnosis", "Matrix diagnosis")));
     }
 
     private void check(String endpoint, Rule rule, Role role, boolean targetInScope) {
@@ -200,6 +220,19 @@ class AuthorizationMatrixIntegrationTests {
             // a qualification of the target member, awarded by the admin, for the DELETE to revoke
             var awarded = admin.postJson("/api/members/" + target + "/qualifications", qualificationAward());
             path = path.replace("{qid}", Long.toString(created(awarded)));
+        }
+        if (pattern.contains("{actionId}")) {
+            if (targetInScope) {
+                // a fresh incident under investigation with one open action, for the step to complete
+                String fresh = Long.toString(incident(Long.parseLong(inScope.get(Target.UNIT))));
+                admin.postJson("/api/incidents/" + fresh + "/investigation", Map.of());
+                var withAction = admin.postJson("/api/incidents/" + fresh + "/actions", Map.of("description", "Matrix action",
+                        "owner", "Matrix owner", "dueOn", today()));
+                path = pattern.replace("{id}", fresh).replace("{actionId}",
+                        withAction.json().get("actions").get(0).get("id").asString());
+            } else {
+                path = path.replace("{actionId}", "1");
+            }
         }
         path = withQuery(path, targetInScope);
         int status;
@@ -280,7 +313,7 @@ class AuthorizationMatrixIntegrationTests {
                 var t = apiAs.get(role).postJson("/api/users/me/tokens", Map.of("name", "disposable"));
                 yield Long.toString(t.json().get("token").get("id").asLong());
             }
-            case MEMBER, UNIT -> {
+            case MEMBER, UNIT, INCIDENT -> {
                 if (!targetInScope) {
                     yield outOfScope.get(target);
                 }
@@ -315,6 +348,10 @@ class AuthorizationMatrixIntegrationTests {
                     : trainer ? ok : reader && role != Role.MEMBER ? Set.of(403) : Set.of(404);
             case MEDICS -> !targetInScope ? Set.of(404)
                     : role == Role.MEDICAL_OFFICER ? ok : reader && role != Role.MEMBER ? Set.of(403) : Set.of(404);
+            // a step the incident's state does not allow (the shared incident is closed early) answers 409
+            case INVESTIGATORS -> !targetInScope ? Set.of(404)
+                    : List.of(Role.ADMIN, Role.COMMANDER, Role.SAFETY_OFFICER).contains(role) ? union(ok, Set.of(409))
+                    : reader && role != Role.MEMBER ? Set.of(403) : Set.of(404);
         };
     }
 
@@ -331,6 +368,10 @@ class AuthorizationMatrixIntegrationTests {
                     "diagnosis", "Matrix diagnosis", "examiner", "Dr Matrix");
             case "/api/members/{id}/medical/profiles" -> Map.of("restrictions", List.of("NO_LOAD_OVER_KG"), "maxLoadKg", 20,
                     "reason", "Matrix reason", "startsOn", today(), "endsOn", today());
+            case "/api/incidents" -> Map.of("kind", "NEAR_MISS", "occurredAt", java.time.Instant.now().toString(),
+                    "regionCode", "KZ-75", "place", "Matrix range", "description", "Matrix near miss");
+            case "/api/incidents/{id}/actions" -> Map.of("description", "Matrix action", "owner", "Matrix owner", "dueOn", today());
+            case "/api/incidents/{id}/close" -> Map.of("review", "Matrix review");
             case "/api/users/me/password" -> Map.of("currentPassword", "not-my-password-at-all", "newPassword", "another-secret-pass-99");
             case "/api/users/{id}/password" -> Map.of("password", "reset-secret-pass-1234");
             case "/api/users", "/api/users/{id}" -> Map.of("username", "mx-new-" + UUID.randomUUID().toString().substring(0, 6),

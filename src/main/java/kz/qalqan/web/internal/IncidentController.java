@@ -82,7 +82,7 @@ class IncidentController {
                              String cause, String activityType, String outcome, String restrictedDays, String lostDays,
                              String diagnosis, String outcomeNarrative, String anonymous) {
 
-        boolean isAnonymous() {
+        public boolean isAnonymous() {
             return anonymous != null && List.of("true", "on", "1", "yes").contains(anonymous.trim().toLowerCase(Locale.ROOT));
         }
     }
