@@ -74,7 +74,8 @@ class IncidentPagesIntegrationTests {
         assertThat(missing.body()).contains("Не болғанын таңдаңыз.", "Тайып жығылдым " + tag);
 
         WebClient.Page sent = phone.post("/incidents", form, Map.of("kind", "INJURY", "description", "Тайып жығылдым " + tag,
-                "occurredAt", now, "unitCode", code, "diagnosis", "Page-diagnosis-" + tag, "bodyRegion", "KNEE"));
+                "occurredAt", now, "unitCode", code, "diagnosis", "Page-diagnosis-" + tag, "bodyRegion", "KNEE",
+                "involvesMe", "true"));
         assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
         assertThat(sent.body()).contains("Рақмет");
         Matcher number = Pattern.compile("/incidents/(\\d+)\"").matcher(sent.body());

@@ -13,7 +13,9 @@ import java.time.Clock;
  * Keeps the exposure read model from training's attendance: each event replaces the earlier row of its
  * (event, member) pair, so a correction (present → excused) takes its person-days back. The unit's org path
  * is looked up once here so that rates filter by scope in SQL. A unit that no longer exists fails the event,
- * which the publication registry keeps for resubmission rather than losing.
+ * which the publication registry keeps for resubmission rather than losing. "Latest" is the order in which the
+ * events are applied: the event carries no recording time or version, so two recordings of the same pair
+ * published within moments of each other may be applied out of order by the asynchronous listeners.
  */
 @Component
 class ExposureProjection {

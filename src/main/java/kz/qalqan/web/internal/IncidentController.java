@@ -80,10 +80,19 @@ class IncidentController {
     public record ReportForm(String kind, String occurredAt, String unitCode, String regionCode, String place,
                              String lat, String lon, String description, String mechanism, String bodyRegion,
                              String cause, String activityType, String outcome, String restrictedDays, String lostDays,
-                             String diagnosis, String outcomeNarrative, String anonymous) {
+                             String diagnosis, String outcomeNarrative, String anonymous, String involvesMe) {
 
         public boolean isAnonymous() {
-            return anonymous != null && List.of("true", "on", "1", "yes").contains(anonymous.trim().toLowerCase(Locale.ROOT));
+            return ticked(anonymous);
+        }
+
+        /** The reporter was hurt or involved: they are named among the people of the report. */
+        public boolean isInvolvingMe() {
+            return ticked(involvesMe);
+        }
+
+        private static boolean ticked(String value) {
+            return value != null && List.of("true", "on", "1", "yes").contains(value.trim().toLowerCase(Locale.ROOT));
         }
     }
 
@@ -115,7 +124,7 @@ class IncidentController {
         }
         String now = LocalDateTime.now(TemplateFunctions.ZONE).truncatedTo(ChronoUnit.MINUTES).toString();
         return showForm(new ReportForm(null, now, unit, region, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null), Map.of(), model);
+                null, null, null, null, null), Map.of(), model);
     }
 
     @PostMapping("/incidents")
@@ -133,12 +142,20 @@ class IncidentController {
         Double lon = number(form.lon(), "lon", errors);
         Integer restricted = whole(form.restrictedDays(), "restrictedDays", errors);
         Integer lost = whole(form.lostDays(), "lostDays", errors);
+        List<Long> persons = List.of();
+        if (form.isInvolvingMe() && !form.isAnonymous()) {
+            try {
+                persons = List.of(members.self().id());
+            } catch (NotFoundException e) {
+                errors.put("involvesMe", "incident.error.involvesMe");
+            }
+        }
         if (!errors.isEmpty()) {
             return showForm(form, errors, model);
         }
         try {
             IncidentView view = incidents.report(new ReportCommand(form.kind(), occurredAt, null, blank(form.unitCode()),
-                    blank(form.regionCode()), form.place(), lat, lon, form.description(), List.of(), form.mechanism(),
+                    blank(form.regionCode()), form.place(), lat, lon, form.description(), persons, form.mechanism(),
                     form.bodyRegion(), form.cause(), form.activityType(), form.outcome(), restricted, lost, form.diagnosis(),
                     form.outcomeNarrative(), form.isAnonymous()));
             model.addAttribute("incident", view);
