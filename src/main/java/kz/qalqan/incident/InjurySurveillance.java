@@ -2,7 +2,8 @@ package kz.qalqan.incident;
 
 import kz.qalqan.audit.AuditTrail;
 import kz.qalqan.incident.internal.SurveillanceRepository;
-import kz.qalqan.incident.internal.SurveillanceRepository.Dimension;
+import kz.qalqan.incident.internal.SurveillanceRepository.Breakdown;
+import kz.qalqan.incident.internal.SurveillanceRepository.Sum;
 import kz.qalqan.platform.InvalidInputException;
 import kz.qalqan.platform.csv.CsvWriter;
 import kz.qalqan.platform.security.CurrentCaller;
@@ -14,10 +15,13 @@ import java.io.Writer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Injury rates per 1,000 person-days of training exposure over the caller's subtree (the staff roles' scope;
@@ -60,13 +64,15 @@ public class InjurySurveillance {
             throw InvalidInputException.of("from", "the window may span at most five years");
         }
         Scope scope = caller.get().scopeFor(Incidents.READERS);
-        long injuries = repository.totalInjuries(scope, start, end);
-        long personDays = repository.totalPersonDays(scope, start, end);
+        List<Sum> exposure = repository.exposure(scope, start, end);
+        List<Sum> injuries = repository.injuries(scope, start, end);
+        long totalInjuries = total(injuries);
+        long totalPersonDays = total(exposure);
         SurveillanceReport report = new SurveillanceReport(start, end,
-                new SurveillanceReport.Rate("total", "total", injuries, personDays, rate(injuries, personDays)),
-                rates(Dimension.UNIT, scope, start, end), rates(Dimension.REGION, scope, start, end),
-                rates(Dimension.ACTIVITY, scope, start, end), rates(Dimension.CAUSE, scope, start, end),
-                rates(Dimension.MONTH, scope, start, end), uCharts(scope, start, end),
+                new SurveillanceReport.Rate("total", "total", totalInjuries, totalPersonDays, rate(totalInjuries, totalPersonDays)),
+                rates(Breakdown.UNIT, exposure, injuries, null), rates(Breakdown.REGION, exposure, injuries, null),
+                rates(Breakdown.ACTIVITY, exposure, injuries, null), rates(Breakdown.CAUSE, exposure, injuries, totalPersonDays),
+                rates(Breakdown.MONTH, exposure, injuries, null), uCharts(exposure, injuries),
                 pareto(repository.tally("cause", scope, start, end)),
                 pareto(repository.tally("body_region", scope, start, end)));
         audit.record("INJURY_SURVEILLANCE_READ", "incident", null, null, null, start + ".." + end);
@@ -95,7 +101,7 @@ public class InjurySurveillance {
         }
         for (SurveillanceReport.Period p : r.uCharts()) {
             for (SurveillanceReport.UChartPoint pt : p.points()) {
-                csv.row("u_chart " + p.period(), pt.unitId(), pt.unitCode(), Long.toString(pt.injuries()),
+                csv.row("u_chart " + p.period(), pt.unitId(), java.util.Objects.requireNonNullElse(pt.unitCode(), ""), Long.toString(pt.injuries()),
                         Long.toString(pt.personDays()), number(pt.u()), number(p.centre()), number(pt.lcl()), number(pt.ucl()),
                         Boolean.toString(pt.flagged()));
                 rows++;
@@ -114,32 +120,76 @@ public class InjurySurveillance {
         return rows;
     }
 
-    private List<SurveillanceReport.Rate> rates(Dimension d, Scope scope, LocalDate from, LocalDate to) {
-        return repository.counts(d, scope, from, to).stream()
-                .map(c -> new SurveillanceReport.Rate(c.key(), c.label() == null ? c.key() : c.label(), c.injuries(),
-                        c.personDays(), rate(c.injuries(), c.personDays())))
-                .toList();
+    private static long total(List<Sum> sums) {
+        return sums.stream().filter(x -> x.breakdown() == Breakdown.TOTAL).mapToLong(Sum::value).sum();
     }
 
-    private List<SurveillanceReport.Period> uCharts(Scope scope, LocalDate from, LocalDate to) {
-        Map<String, List<SurveillanceRepository.UnitMonth>> byPeriod = new LinkedHashMap<>();
-        for (SurveillanceRepository.UnitMonth m : repository.unitMonths(scope, from, to)) {
-            if (m.personDays() > 0) {
-                byPeriod.computeIfAbsent(m.period(), k -> new ArrayList<>()).add(m);
+    /** Joins person-days and injuries of one breakdown by key; {@code personDays} overrides (cause has no exposure). */
+    private static List<SurveillanceReport.Rate> rates(Breakdown b, List<Sum> exposure, List<Sum> injuries, Long personDays) {
+        Map<String, long[]> figures = new TreeMap<>();
+        Map<String, String> labels = new HashMap<>();
+        for (Sum x : exposure) {
+            if (x.breakdown() == b) {
+                figures.computeIfAbsent(x.key(), k -> new long[2])[1] += x.value();
+                if (x.label() != null) {
+                    labels.put(x.key(), x.label());
+                }
+            }
+        }
+        for (Sum x : injuries) {
+            if (x.breakdown() == b) {
+                figures.computeIfAbsent(x.key(), k -> new long[2])[0] += x.value();
+                if (x.label() != null) {
+                    labels.putIfAbsent(x.key(), x.label());
+                }
+            }
+        }
+        List<SurveillanceReport.Rate> rates = new ArrayList<>();
+        figures.forEach((key, f) -> {
+            long pd = personDays != null ? personDays : f[1];
+            rates.add(new SurveillanceReport.Rate(key, labels.getOrDefault(key, key), f[0], pd, rate(f[0], pd)));
+        });
+        if (b == Breakdown.UNIT) {
+            rates.sort(Comparator.comparing(SurveillanceReport.Rate::label));
+        }
+        return List.copyOf(rates);
+    }
+
+    /** A u-chart per month over the units with exposure in it. */
+    private static List<SurveillanceReport.Period> uCharts(List<Sum> exposure, List<Sum> injuries) {
+        Map<String, Map<String, long[]>> months = new TreeMap<>();
+        Map<String, String> labels = new HashMap<>();
+        for (Sum x : exposure) {
+            if (x.breakdown() == Breakdown.UNIT_MONTH) {
+                months.computeIfAbsent(x.month(), m -> new TreeMap<>()).computeIfAbsent(x.key(), k -> new long[2])[1] += x.value();
+                labels.put(x.key(), x.label());
+            }
+        }
+        for (Sum x : injuries) {
+            if (x.breakdown() == Breakdown.UNIT_MONTH && months.containsKey(x.month())) {
+                long[] f = months.get(x.month()).get(x.key());
+                if (f != null) {
+                    f[0] += x.value();
+                }
             }
         }
         List<SurveillanceReport.Period> periods = new ArrayList<>();
-        byPeriod.forEach((period, rows) -> {
+        months.forEach((month, units) -> {
+            List<Map.Entry<String, long[]>> rows = units.entrySet().stream().filter(e -> e.getValue()[1] > 0)
+                    .sorted(Comparator.comparing(e -> labels.getOrDefault(e.getKey(), e.getKey()))).toList();
+            if (rows.isEmpty()) {
+                return;
+            }
             UChart chart = UChart.of(rows.stream()
-                    .map(m -> new UChart.Subgroup(m.unitId(), m.injuries(), m.personDays() / 1000.0)).toList());
+                    .map(e -> new UChart.Subgroup(e.getKey(), e.getValue()[0], e.getValue()[1] / 1000.0)).toList());
             List<SurveillanceReport.UChartPoint> points = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
                 UChart.Point p = chart.points().get(i);
-                SurveillanceRepository.UnitMonth m = rows.get(i);
-                points.add(new SurveillanceReport.UChartPoint(m.unitId(), m.unitCode(), m.injuries(), m.personDays(),
-                        p.u(), p.lcl(), p.ucl(), p.aboveUpperLimit()));
+                String unit = rows.get(i).getKey();
+                points.add(new SurveillanceReport.UChartPoint(unit, labels.getOrDefault(unit, unit), p.c(),
+                        rows.get(i).getValue()[1], p.u(), p.lcl(), p.ucl(), p.aboveUpperLimit()));
             }
-            periods.add(new SurveillanceReport.Period(period, chart.centre(), List.copyOf(points)));
+            periods.add(new SurveillanceReport.Period(month, chart.centre(), List.copyOf(points)));
         });
         return List.copyOf(periods);
     }

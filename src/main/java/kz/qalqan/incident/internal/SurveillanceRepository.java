@@ -10,39 +10,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Aggregates for injury surveillance, set-based in SQL: injuries from incidents and person-days from the
- * exposure read model, both filtered by the caller's scope on their org path and by the Kazakhstan day.
+ * Aggregates for injury surveillance, set-based in SQL: person-days from the exposure read model and injuries
+ * (injury, heat and cold injury incidents), each in one scan with GROUPING SETS over every breakdown, filtered
+ * by the caller's scope on the org path and by the Kazakhstan day.
  */
 @Repository
 public class SurveillanceRepository {
 
-    /** What rates are broken down by: the expressions on the exposure and the incident rows (constants only). */
-    public enum Dimension {
-        UNIT("e.unit_id::text", "i.unit_id::text", "e.unit_code", "i.unit_code"),
-        REGION("e.region_code", "i.region_code", null, null),
-        ACTIVITY("e.activity_type", "coalesce(i.activity_type, 'UNKNOWN')", null, null),
-        CAUSE(null, "coalesce(i.cause, 'UNKNOWN')", null, null),
-        MONTH("to_char(e.day, 'YYYY-MM')", "to_char(i.occurred_on, 'YYYY-MM')", null, null);
+    /** The breakdowns a row of {@link #exposure} or {@link #injuries} belongs to. */
+    public enum Breakdown { TOTAL, UNIT, REGION, ACTIVITY, CAUSE, MONTH, UNIT_MONTH }
 
-        final String exposureKey;
-        final String incidentKey;
-        final String exposureLabel;
-        final String incidentLabel;
-
-        Dimension(String exposureKey, String incidentKey, String exposureLabel, String incidentLabel) {
-            this.exposureKey = exposureKey;
-            this.incidentKey = incidentKey;
-            this.exposureLabel = exposureLabel;
-            this.incidentLabel = incidentLabel;
-        }
-    }
-
-    /** A row of counts: key, label, injuries and person-days. */
-    public record Counts(String key, String label, long injuries, long personDays) {
-    }
-
-    /** A unit in a month. */
-    public record UnitMonth(String period, String unitId, String unitCode, long injuries, long personDays) {
+    /**
+     * One aggregate: {@code key} is the unit id, region code, activity, cause or month ({@code yyyy-MM}); for
+     * UNIT_MONTH the key is the unit id and {@code month} the month; {@code label} the unit code for units.
+     */
+    public record Sum(Breakdown breakdown, String key, String month, String label, long value) {
     }
 
     /** A category and how many injuries fall in it. */
@@ -57,65 +39,43 @@ public class SurveillanceRepository {
         this.jdbc = jdbc;
     }
 
-    /** Counts per key of the dimension; for CAUSE, person-days are the total exposure (exposure has no cause). */
-    public List<Counts> counts(Dimension d, Scope scope, LocalDate from, LocalDate to) {
+    /** Person-days per breakdown (no CAUSE: exposure has none). */
+    public List<Sum> exposure(Scope scope, LocalDate from, LocalDate to) {
         List<Object> params = new ArrayList<>();
-        String exposure;
-        if (d.exposureKey == null) {
-            exposure = "select null::text k, null::text l, 0::bigint pd where false";
-        } else {
-            exposure = "select " + d.exposureKey + " k, " + (d.exposureLabel == null ? "null::text" : "max(" + d.exposureLabel + ")")
-                    + " l, sum(e.person_days)::bigint pd from incident.exposure e where e.day between ? and ?"
-                    + scope(scope, "e", params, from, to) + " group by 1";
-        }
-        List<Object> incidentParams = new ArrayList<>();
-        String incidents = "select " + d.incidentKey + " k, " + (d.incidentLabel == null ? "null::text" : "max(" + d.incidentLabel + ")")
-                + " l, count(*)::bigint c from incident.incident i where " + INJURY + " and i.occurred_on between ? and ?"
-                + (d == Dimension.UNIT ? " and i.unit_id is not null" : "")
-                + scope(scope, "i", incidentParams, from, to) + " group by 1";
-        params.addAll(incidentParams);
-        String sql = "with e as (" + exposure + "), i as (" + incidents + ") "
-                + "select coalesce(e.k, i.k) k, coalesce(e.l, i.l) l, coalesce(i.c, 0) c, coalesce(e.pd, 0) pd "
-                + "from e full join i on e.k = i.k order by 1";
-        List<Counts> rows = jdbc.sql(sql).params(params)
-                .query((rs, n) -> new Counts(rs.getString("k"), rs.getString("l"), rs.getLong("c"), rs.getLong("pd")))
-                .list();
-        if (d == Dimension.CAUSE) {
-            long total = totalPersonDays(scope, from, to);
-            return rows.stream().map(r -> new Counts(r.key(), r.label(), r.injuries(), total)).toList();
-        }
-        return rows;
+        String sql = """
+                select grouping(e.unit_id) as gu, grouping(e.region_code) as gr, grouping(e.activity_type) as ga,
+                       grouping(to_char(e.day, 'YYYY-MM')) as gm, e.unit_id::text as unit_key, max(e.unit_code) as unit_code, e.region_code as region_key,
+                       e.activity_type as activity_key, to_char(e.day, 'YYYY-MM') as month_key, sum(e.person_days)::bigint as v
+                from incident.exposure e
+                where e.day between ? and ?""" + scope(scope, "e", params, from, to) + """
+
+                group by grouping sets ((), (e.unit_id), (e.region_code), (e.activity_type), (to_char(e.day, 'YYYY-MM')),
+                                        (to_char(e.day, 'YYYY-MM'), e.unit_id))""";
+        return jdbc.sql(sql).params(params).query((rs, n) -> sum(rs.getInt("gu") == 0, rs.getInt("gr") == 0,
+                rs.getInt("ga") == 0, false, rs.getInt("gm") == 0, rs.getString("unit_key"), rs.getString("unit_code"),
+                rs.getString("region_key"), rs.getString("activity_key"), null, rs.getString("month_key"), rs.getLong("v"))).list();
     }
 
-    public long totalPersonDays(Scope scope, LocalDate from, LocalDate to) {
+    /** Injuries per breakdown; the unit breakdowns leave out injuries reported without a unit. */
+    public List<Sum> injuries(Scope scope, LocalDate from, LocalDate to) {
         List<Object> params = new ArrayList<>();
-        String sql = "select coalesce(sum(e.person_days), 0)::bigint from incident.exposure e where e.day between ? and ?"
-                + scope(scope, "e", params, from, to);
-        return jdbc.sql(sql).params(params).query(Long.class).single();
-    }
+        String sql = """
+                select grouping(i.unit_id) as gu, grouping(i.region_code) as gr, grouping(coalesce(i.activity_type, 'UNKNOWN')) as ga,
+                       grouping(coalesce(i.cause, 'UNKNOWN')) as gc, grouping(to_char(i.occurred_on, 'YYYY-MM')) as gm,
+                       i.unit_id::text as unit_key, max(i.unit_code) as unit_code, i.region_code as region_key,
+                       coalesce(i.activity_type, 'UNKNOWN') as activity_key, coalesce(i.cause, 'UNKNOWN') as cause_key,
+                       to_char(i.occurred_on, 'YYYY-MM') as month_key, count(*) as v
+                from incident.incident i
+                where""" + " " + INJURY + " and i.occurred_on between ? and ?" + scope(scope, "i", params, from, to) + """
 
-    public long totalInjuries(Scope scope, LocalDate from, LocalDate to) {
-        List<Object> params = new ArrayList<>();
-        String sql = "select count(*) from incident.incident i where " + INJURY + " and i.occurred_on between ? and ?"
-                + scope(scope, "i", params, from, to);
-        return jdbc.sql(sql).params(params).query(Long.class).single();
-    }
-
-    /** Injuries and person-days per unit and month, for the u-charts. */
-    public List<UnitMonth> unitMonths(Scope scope, LocalDate from, LocalDate to) {
-        List<Object> params = new ArrayList<>();
-        String exposure = "select to_char(e.day, 'YYYY-MM') p, e.unit_id::text k, max(e.unit_code) l, sum(e.person_days)::bigint pd "
-                + "from incident.exposure e where e.day between ? and ?" + scope(scope, "e", params, from, to) + " group by 1, 2";
-        String incidents = "select to_char(i.occurred_on, 'YYYY-MM') p, i.unit_id::text k, max(i.unit_code) l, count(*)::bigint c "
-                + "from incident.incident i where " + INJURY + " and i.unit_id is not null and i.occurred_on between ? and ?"
-                + scope(scope, "i", params, from, to) + " group by 1, 2";
-        String sql = "with e as (" + exposure + "), i as (" + incidents + ") "
-                + "select coalesce(e.p, i.p) p, coalesce(e.k, i.k) k, coalesce(e.l, i.l) l, coalesce(i.c, 0) c, coalesce(e.pd, 0) pd "
-                + "from e full join i on e.p = i.p and e.k = i.k order by 1, 3";
-        return jdbc.sql(sql).params(params)
-                .query((rs, n) -> new UnitMonth(rs.getString("p"), rs.getString("k"), rs.getString("l"), rs.getLong("c"),
-                        rs.getLong("pd")))
-                .list();
+                group by grouping sets ((), (i.unit_id), (i.region_code), (coalesce(i.activity_type, 'UNKNOWN')),
+                                        (coalesce(i.cause, 'UNKNOWN')), (to_char(i.occurred_on, 'YYYY-MM')),
+                                        (to_char(i.occurred_on, 'YYYY-MM'), i.unit_id))""";
+        return jdbc.sql(sql).params(params).query((rs, n) -> sum(rs.getInt("gu") == 0, rs.getInt("gr") == 0,
+                        rs.getInt("ga") == 0, rs.getInt("gc") == 0, rs.getInt("gm") == 0, rs.getString("unit_key"),
+                        rs.getString("unit_code"), rs.getString("region_key"), rs.getString("activity_key"), rs.getString("cause_key"),
+                        rs.getString("month_key"), rs.getLong("v")))
+                .list().stream().filter(s -> s.key() != null || s.breakdown() == Breakdown.TOTAL).toList();
     }
 
     /** Injuries per value of {@code column} ("cause" or "body_region"), most first. */
@@ -128,6 +88,29 @@ public class SurveillanceRepository {
                 + " and i.occurred_on between ? and ?" + scope(scope, "i", params, from, to)
                 + " group by 1 order by 2 desc, 1";
         return jdbc.sql(sql).params(params).query((rs, n) -> new Tally(rs.getString("k"), rs.getLong("c"))).list();
+    }
+
+    private static Sum sum(boolean unit, boolean region, boolean activity, boolean cause, boolean month, String unitId,
+                           String code, String regionCode, String activityType, String causeName, String monthKey, long v) {
+        if (unit && month) {
+            return new Sum(Breakdown.UNIT_MONTH, unitId, monthKey, code, v);
+        }
+        if (unit) {
+            return new Sum(Breakdown.UNIT, unitId, null, code, v);
+        }
+        if (region) {
+            return new Sum(Breakdown.REGION, regionCode, null, null, v);
+        }
+        if (activity) {
+            return new Sum(Breakdown.ACTIVITY, activityType, null, null, v);
+        }
+        if (cause) {
+            return new Sum(Breakdown.CAUSE, causeName, null, null, v);
+        }
+        if (month) {
+            return new Sum(Breakdown.MONTH, monthKey, null, null, v);
+        }
+        return new Sum(Breakdown.TOTAL, "total", null, null, v);
     }
 
     private static String scope(Scope scope, String alias, List<Object> params, LocalDate from, LocalDate to) {
