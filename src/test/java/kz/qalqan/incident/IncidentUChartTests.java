@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * The u-chart against a published worked example: AVEVA Manufacturing Execution System 7.0 documentation,
  * "u Chart" (docs.aveva.com/bundle/manufacturing-execution-system-7.0/page/197585.html, updated 19 March 2016),
- * whose table lists nine samples (count, size) with ū = 0.552239 and, per sample, LCL, CL and UCL to six
- * decimals. The nine samples give Σc = 74 over Σn = 134, i.e. the same ū, so the centre is estimated here from
- * the samples, as our surveillance does, and every published limit is reproduced cell by cell.
+ * whose table lists samples (count, size) with ū = 0.552239 and, per sample, LCL, CL and UCL to six decimals.
+ * Its nine samples below give Σc = 74 over Σn = 134 = 0.5522388, the published ū, so the centre is estimated
+ * here from the samples, as our surveillance does, and every published limit is reproduced cell by cell.
  */
 class IncidentUChartTests {
 
