@@ -18,7 +18,8 @@ class ModularityTests {
     @Test
     void everyBusinessModuleIsKnown() {
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-                .contains("registry", "identity", "audit", "training", "medical", "safety", "emergency", "web", "platform", "shared", "demo");
+                .contains("registry", "identity", "audit", "training", "medical", "safety", "emergency", "web", "platform",
+                        "shared", "demo", "incident");
     }
 
     @Test

@@ -50,9 +50,9 @@ class AuthorizationMatrixIntegrationTests {
 
     /** What an endpoint lets a role do, and on which target. */
     enum Access { PUBLIC, AUTHENTICATED, FILTERED, READERS, WRITERS, CREATORS, SELF, NATIONAL_ADMIN, AUDIT, CSRF_PROTECTED, OWNER, TRAINERS, MEDICS,
-        RISK_PREPARERS, RISK_APPROVERS, RISK_CREATORS, EVENT_CREATORS, EVENT_TRAINERS, LINK_MAKERS }
+        RISK_PREPARERS, RISK_APPROVERS, RISK_CREATORS, EVENT_CREATORS, EVENT_TRAINERS, LINK_MAKERS, INVESTIGATORS }
 
-    enum Target { NONE, MEMBER, UNIT, REGION, IMPORT, TOKEN, USER, ASSESSMENT, EVENT }
+    enum Target { NONE, MEMBER, UNIT, REGION, IMPORT, TOKEN, USER, ASSESSMENT, EVENT, INCIDENT }
 
     record Rule(Access access, Target target) {
     }
@@ -148,6 +148,18 @@ class AuthorizationMatrixIntegrationTests {
         rule(Access.CSRF_PROTECTED, Target.EVENT, "POST /training/events/{id}", "POST /training/events/{id}/status",
                 "POST /training/events/{id}/enrol", "POST /training/events/{id}/attendance");
         rule(Access.CSRF_PROTECTED, Target.MEMBER, "POST /members/{id}/training/award");
+        // incidents: anyone signed in reports; lists and surveillance answer with what the caller may see; an incident
+        // is read by the staff roles over it; ADMIN, COMMANDER and SAFETY_OFFICER over it run the workflow
+        rule(Access.AUTHENTICATED, Target.NONE, "POST /api/incidents", "GET /incidents", "GET /incidents/new",
+                "GET /incidents/surveillance", "GET /incidents/surveillance.csv");
+        rule(Access.FILTERED, Target.NONE, "GET /api/incidents", "GET /api/injury-surveillance",
+                "GET /api/injury-surveillance/export.csv");
+        rule(Access.READERS, Target.INCIDENT, "GET /api/incidents/{id}", "GET /incidents/{id}");
+        rule(Access.INVESTIGATORS, Target.INCIDENT, "POST /api/incidents/{id}/investigation", "POST /api/incidents/{id}/actions",
+                "POST /api/incidents/{id}/actions/{actionId}/done", "POST /api/incidents/{id}/close");
+        rule(Access.CSRF_PROTECTED, Target.NONE, "POST /incidents");
+        rule(Access.CSRF_PROTECTED, Target.INCIDENT, "POST /incidents/{id}/investigation", "POST /incidents/{id}/actions",
+                "POST /incidents/{id}/actions/{actionId}/done", "POST /incidents/{id}/close");
     }
 
     /** The world the matrix runs in: one unit and member in each city, users of every role over Almaty. */
@@ -178,7 +190,7 @@ class AuthorizationMatrixIntegrationTests {
             for (Role role : Role.values()) {
                 check(endpoint, rule, role, true);
                 if (rule.target() == Target.MEMBER || rule.target() == Target.UNIT || rule.target() == Target.ASSESSMENT
-                        || rule.target() == Target.EVENT) {
+                        || rule.target() == Target.EVENT || rule.target() == Target.INCIDENT) {
                     check(endpoint, rule, role, false);
                 }
             }
@@ -245,6 +257,8 @@ class AuthorizationMatrixIntegrationTests {
         outOfScope.put(Target.ASSESSMENT, Long.toString(created(admin.postJson("/api/risk-assessments", riskAssessment(astanaUnit)))));
         admin.postJson("/api/risk-assessments/" + outOfScope.get(Target.ASSESSMENT) + "/submit", Map.of());
         outOfScope.put(Target.EVENT, Long.toString(astanaEvent));
+        inScope.put(Target.INCIDENT, Long.toString(incident(almatyUnit)));
+        outOfScope.put(Target.INCIDENT, Long.toString(incident(astanaUnit)));
     }
 
     private static Map<String, Object> trainingEvent(long unitId, String region, String title) {
@@ -260,6 +274,12 @@ class AuthorizationMatrixIntegrationTests {
         e.put("capacity", 50);
         e.put("awards", List.of("first_aid"));
         return e;
+    }
+
+    /** An incident at the unit, reported by the (national) admin. */
+    private long incident(long unitId) {
+        return created(admin.postJson("/api/incidents", Map.of("kind", "INJURY", "occurredAt", java.time.Instant.now().toString(),
+                "unitId", unitId, "description", "Matrix incident", "outcome", "FIRST_AID", "diagnosis", "Matrix diagnosis")));
     }
 
     private void check(String endpoint, Rule rule, Role role, boolean targetInScope) {
@@ -282,6 +302,19 @@ class AuthorizationMatrixIntegrationTests {
             // a qualification of the target member, awarded by the admin, for the DELETE to revoke
             var awarded = admin.postJson("/api/members/" + target + "/qualifications", qualificationAward());
             path = path.replace("{qid}", Long.toString(created(awarded)));
+        }
+        if (pattern.contains("{actionId}")) {
+            if (targetInScope) {
+                // a fresh incident under investigation with one open action, for the step to complete
+                String fresh = Long.toString(incident(Long.parseLong(inScope.get(Target.UNIT))));
+                admin.postJson("/api/incidents/" + fresh + "/investigation", Map.of());
+                var withAction = admin.postJson("/api/incidents/" + fresh + "/actions", Map.of("description", "Matrix action",
+                        "owner", "Matrix owner", "dueOn", today()));
+                path = pattern.replace("{id}", fresh).replace("{actionId}",
+                        withAction.json().get("actions").get(0).get("id").asString());
+            } else {
+                path = path.replace("{actionId}", "1");
+            }
         }
         path = withQuery(path, targetInScope);
         int status;
@@ -368,7 +401,7 @@ class AuthorizationMatrixIntegrationTests {
                 var t = apiAs.get(role).postJson("/api/users/me/tokens", Map.of("name", "disposable"));
                 yield Long.toString(t.json().get("token").get("id").asLong());
             }
-            case MEMBER, UNIT, ASSESSMENT, EVENT -> {
+            case MEMBER, UNIT, ASSESSMENT, EVENT, INCIDENT -> {
                 if (!targetInScope) {
                     yield outOfScope.get(target);
                 }
@@ -413,6 +446,10 @@ class AuthorizationMatrixIntegrationTests {
             // a COMMANDER over the region (KZ-75) is the region's TO commander: enough for the LOW test assessment
             case RISK_APPROVERS -> !targetInScope ? Set.of(404)
                     : role == Role.COMMANDER ? ok : reader && role != Role.MEMBER ? Set.of(403) : Set.of(404);
+            // a step the incident's state does not allow (the shared incident is closed early) answers 409
+            case INVESTIGATORS -> !targetInScope ? Set.of(404)
+                    : List.of(Role.ADMIN, Role.COMMANDER, Role.SAFETY_OFFICER).contains(role) ? union(ok, Set.of(409))
+                    : reader && role != Role.MEMBER ? Set.of(403) : Set.of(404);
         };
     }
 
@@ -437,6 +474,10 @@ class AuthorizationMatrixIntegrationTests {
             case "/api/risk-assessments/{id}/hazards" -> Map.of("hazards", List.of(riskHazard()));
             case "/api/risk-assessments/{id}/disapprove" -> Map.of("reason", "Matrix reason");
             case "/api/risk-assessments/{id}/lessons" -> Map.of("lessonsLearned", "Matrix lessons");
+            case "/api/incidents" -> Map.of("kind", "NEAR_MISS", "occurredAt", java.time.Instant.now().toString(),
+                    "regionCode", "KZ-75", "place", "Matrix range", "description", "Matrix near miss");
+            case "/api/incidents/{id}/actions" -> Map.of("description", "Matrix action", "owner", "Matrix owner", "dueOn", today());
+            case "/api/incidents/{id}/close" -> Map.of("review", "Matrix review");
             case "/api/users/me/password" -> Map.of("currentPassword", "not-my-password-at-all", "newPassword", "another-secret-pass-99");
             case "/api/users/{id}/password" -> Map.of("password", "reset-secret-pass-1234");
             case "/api/users", "/api/users/{id}" -> Map.of("username", "mx-new-" + UUID.randomUUID().toString().substring(0, 6),

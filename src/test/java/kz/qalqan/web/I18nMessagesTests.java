@@ -198,6 +198,13 @@ class I18nMessagesTests {
         Arrays.stream(IinWarning.values()).forEach(v -> keys.add(v.messageKey()));
         Arrays.stream(Sex.values()).forEach(v -> keys.add("sex." + v.name()));
         Arrays.stream(Language.values()).forEach(v -> keys.add("language." + v.code()));
+        Arrays.stream(kz.qalqan.incident.IncidentKind.values()).forEach(v -> keys.add("incident.kind." + v.name()));
+        Arrays.stream(kz.qalqan.incident.IncidentStatus.values()).forEach(v -> keys.add("incident.status." + v.name()));
+        Arrays.stream(kz.qalqan.incident.Outcome.values()).forEach(v -> keys.add("incident.outcome." + v.name()));
+        Arrays.stream(kz.qalqan.incident.Cause.values()).forEach(v -> keys.add("incident.cause." + v.name()));
+        Arrays.stream(kz.qalqan.incident.Mechanism.values()).forEach(v -> keys.add("incident.mechanism." + v.name()));
+        Arrays.stream(kz.qalqan.incident.BodyRegion.values()).forEach(v -> keys.add("incident.body." + v.name()));
+        Arrays.stream(kz.qalqan.shared.ActivityType.values()).forEach(v -> keys.add("incident.activity." + v.name()));
         keys.addAll(List.of("region.kind.region", "region.kind.city", "medical.FIT", "medical.FIT_LIMITED"));
         assertThat(keys.stream().filter(k -> !english.containsKey(k)).toList()).isEmpty();
     }
