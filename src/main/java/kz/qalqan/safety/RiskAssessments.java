@@ -20,6 +20,8 @@ import kz.qalqan.safety.internal.WorksheetPdf;
 import kz.qalqan.shared.ActivityType;
 import kz.qalqan.shared.Caller;
 import kz.qalqan.shared.Role;
+import kz.qalqan.training.TrainingEvent;
+import kz.qalqan.training.TrainingEvents;
 import kz.qalqan.shared.Scope;
 import kz.qalqan.shared.WorkIntensity;
 import org.springframework.context.ApplicationEventPublisher;
@@ -65,10 +67,13 @@ public class RiskAssessments {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final WorksheetPdf printer;
+    private final TrainingEvents trainingEvents;
 
     RiskAssessments(RiskAssessmentRepository repository, HazardLibrary library, OrgStructure org, UserAdministration users,
-                    CurrentCaller caller, AuditTrail audit, ApplicationEventPublisher events, Clock clock, WorksheetPdf printer) {
+                    CurrentCaller caller, AuditTrail audit, ApplicationEventPublisher events, Clock clock, WorksheetPdf printer,
+                    TrainingEvents trainingEvents) {
         this.printer = printer;
+        this.trainingEvents = trainingEvents;
         this.repository = repository;
         this.library = library;
         this.org = org;
@@ -92,6 +97,15 @@ public class RiskAssessments {
                     : "must be one of TRAINING_EVENT, OTHER"));
         } else if (kind.get() == ActivityKind.TRAINING_EVENT && command.activityId() == null) {
             problems.add(new FieldProblem("activityId", "is required for a TRAINING_EVENT (the training event's id)"));
+        } else if (kind.get() == ActivityKind.TRAINING_EVENT && command.activityId() > 0) {
+            try {
+                TrainingEvent event = trainingEvents.find(command.activityId());
+                if (command.unitId() != null && command.unitId() != event.unitId()) {
+                    problems.add(new FieldProblem("unitId", "must be the training event's unit (id " + event.unitId() + ")"));
+                }
+            } catch (NotFoundException e) {
+                problems.add(new FieldProblem("activityId", "no training event with id " + command.activityId() + " in your area"));
+            }
         }
         if (command.activityId() != null && command.activityId() <= 0) {
             problems.add(new FieldProblem("activityId", "must be a positive id"));

@@ -10,5 +10,5 @@
  * names of preparers and approvers from identity; every write and every read of one assessment is audited.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Safety",
-        allowedDependencies = {"shared", "platform", "registry", "audit", "identity"})
+        allowedDependencies = {"shared", "platform", "registry", "audit", "identity", "training"})
 package kz.qalqan.safety;

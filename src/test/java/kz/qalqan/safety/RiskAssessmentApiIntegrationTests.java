@@ -215,7 +215,9 @@ class RiskAssessmentApiIntegrationTests {
         Map<String, Object> event = assessment(null, hazard("RM-01", null, "C", "II", "D", "III"));
         event.put("activityKind", "TRAINING_EVENT");
         expect(preparer.postJson("/api/risk-assessments", event), 400, "activityId");
-        long eventId = 9_000_000_000L + (long) (Math.random() * 1_000_000_000L);
+        event.put("activityId", 9_000_000_000L + (long) (Math.random() * 1_000_000_000L));
+        expect(preparer.postJson("/api/risk-assessments", event), 400, "no training event with id");
+        long eventId = trainingEvent(((Number) event.get("unitId")).longValue());
         event.put("activityId", eventId);
         long id = create(preparer, event).get("id").asLong();
         expect(preparer.postJson("/api/risk-assessments", event), 409, "already has a risk assessment");
@@ -391,6 +393,24 @@ class RiskAssessmentApiIntegrationTests {
     }
 
     private static long created(ApiClient.Response r) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().get("id").asLong();
+    }
+
+    /** A road march of the unit, planned by the admin, for an assessment to cover. */
+    private long trainingEvent(long unitId) {
+        java.time.Instant start = java.time.Instant.now().plus(java.time.Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Map<String, Object> e = new java.util.HashMap<>();
+        e.put("unitId", unitId);
+        e.put("title", "Assessed march");
+        e.put("activityType", "ROAD_MARCH");
+        e.put("intensity", "MODERATE");
+        e.put("startsAt", start.toString());
+        e.put("endsAt", start.plus(java.time.Duration.ofHours(5)).toString());
+        e.put("regionCode", "KZ-11");
+        e.put("capacity", 30);
+        e.put("awards", List.of());
+        ApiClient.Response r = ApiClient.admin(port).postJson("/api/training/events", e);
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.json().get("id").asLong();
     }

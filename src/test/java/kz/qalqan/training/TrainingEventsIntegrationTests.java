@@ -4,6 +4,7 @@ import kz.qalqan.audit.AuditEntry;
 import kz.qalqan.audit.AuditQuery;
 import kz.qalqan.audit.AuditTrail;
 import kz.qalqan.support.ApiClient;
+import kz.qalqan.support.RiskClearances;
 import kz.qalqan.support.TestIins;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -171,6 +172,10 @@ class TrainingEventsIntegrationTests {
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.body()).contains("started");
 
+        ApiClient.Response unapproved = trainer.postJson(base + "/start", Map.of());
+        assertThat(unapproved.status()).as("no risk assessment yet").isEqualTo(409);
+        assertThat(unapproved.body()).contains("No risk assessment has been prepared");
+        RiskClearances.approve(port, id, unitId);
         assertThat(trainer.postJson(base + "/start", Map.of()).json().get("status").asString()).isEqualTo("STARTED");
         assertThat(trainer.postJson(base + "/start", Map.of()).status()).isEqualTo(409);
 

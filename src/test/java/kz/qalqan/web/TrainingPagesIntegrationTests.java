@@ -1,6 +1,7 @@
 package kz.qalqan.web;
 
 import kz.qalqan.support.ApiClient;
+import kz.qalqan.support.RiskClearances;
 import kz.qalqan.support.TestIins;
 import kz.qalqan.training.Qualifications;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,7 @@ class TrainingPagesIntegrationTests {
         assertThat(event.status()).isEqualTo(200);
         assertThat(event.body()).contains("Pages drill " + code);
         assertThat(web.post(eventPath + "/enrol", event, Map.of("memberId", Long.toString(memberId))).status()).isEqualTo(302);
+        RiskClearances.approve(port, Long.parseLong(eventPath.substring(eventPath.lastIndexOf('/') + 1)), unitId);
         assertThat(web.post(eventPath + "/status", event, Map.of("action", "start")).status()).isEqualTo(302);
         WebClient.Page recorded = web.post(eventPath + "/attendance", event, Map.of("memberId", Long.toString(memberId),
                 "attendance", "PRESENT", "durationMinutes", "60", "sessionRpe", "7", "result", "PASS"));

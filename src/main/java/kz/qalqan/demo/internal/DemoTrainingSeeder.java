@@ -1,12 +1,20 @@
 package kz.qalqan.demo.internal;
 
 import kz.qalqan.demo.DemoForce;
+import kz.qalqan.platform.security.ActingAs;
 import kz.qalqan.registry.MemberDirectory;
 import kz.qalqan.registry.MemberSearch;
 import kz.qalqan.registry.MemberStatus;
 import kz.qalqan.registry.MemberSummary;
 import kz.qalqan.registry.OrgStructure;
 import kz.qalqan.registry.Unit;
+import kz.qalqan.safety.HazardLibrary;
+import kz.qalqan.safety.RiskAssessmentCommand;
+import kz.qalqan.safety.RiskAssessments;
+import kz.qalqan.shared.ActivityType;
+import kz.qalqan.shared.Caller;
+import kz.qalqan.shared.Grant;
+import kz.qalqan.shared.Role;
 import kz.qalqan.training.AttendanceCommand;
 import kz.qalqan.training.EventCommand;
 import kz.qalqan.training.TrainingEvent;
@@ -54,16 +62,21 @@ class DemoTrainingSeeder {
             new Plan("Жаяу марш 15 км", "ROAD_MARCH", "MODERATE", 8, 300, List.of()));
 
     private final TrainingEvents events;
+    private final RiskAssessments assessments;
+    private final HazardLibrary hazardLibrary;
     private final MemberDirectory members;
     private final OrgStructure org;
     private final Environment env;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    DemoTrainingSeeder(TrainingEvents events, MemberDirectory members, OrgStructure org, Environment env, Clock clock,
+    DemoTrainingSeeder(TrainingEvents events, RiskAssessments assessments, HazardLibrary hazardLibrary,
+                       MemberDirectory members, OrgStructure org, Environment env, Clock clock,
                        PlatformTransactionManager transactions) {
         this.transaction = new TransactionTemplate(transactions);
         this.events = events;
+        this.assessments = assessments;
+        this.hazardLibrary = hazardLibrary;
         this.members = members;
         this.org = org;
         this.env = env;
@@ -85,6 +98,29 @@ class DemoTrainingSeeder {
         }, "demo-training-seed");
         worker.setDaemon(true);
         worker.start();
+    }
+
+    /**
+     * The unit's safety officer prepares the risk assessment from the hazard library, each hazard brought down
+     * to LOW by its suggested controls, and the national commander approves it: past demo events ran cleared.
+     */
+    private void clear(TrainingEvent event, Plan plan, LocalDate day) {
+        ActivityType type = ActivityType.valueOf(plan.activity());
+        List<RiskAssessmentCommand.HazardCommand> hazards = hazardLibrary.forActivity(type).stream()
+                .map(h -> new RiskAssessmentCommand.HazardCommand(null, h.code(), null, h.probability().name(),
+                        h.severity().name(), h.controlsKk().stream()
+                        .map(c -> new RiskAssessmentCommand.ControlCommand(c, "Сабақ алдында", "Нұсқаушы")).toList(),
+                        "E", "IV"))
+                .toList();
+        long id = ActingAs.call(new Caller("demo-safety-officer", null, List.of(new Grant(Role.SAFETY_OFFICER, ""))), () -> {
+            long created = assessments.create(new RiskAssessmentCommand("TRAINING_EVENT", event.id(), plan.title(),
+                    event.unitId(), plan.activity(), plan.intensity(), day, day, "Қауіпсіздік офицері",
+                    "Нұсқаушы бүкіл сабақ бойы қадағалайды", null, hazards)).id();
+            assessments.submit(created);
+            return created;
+        });
+        ActingAs.call(new Caller("demo-commander", null, List.of(new Grant(Role.COMMANDER, ""))),
+                () -> assessments.approve(id));
     }
 
     private void seedAll() {
@@ -126,6 +162,7 @@ class DemoTrainingSeeder {
                         events.enrol(event.id(), m.id(), "demo");
                     }
                     if (end.isBefore(clock.instant())) {
+                        clear(event, plan, day);
                         events.start(event.id());
                         for (MemberSummary m : people) {
                             boolean present = random.nextInt(10) < 8;

@@ -1,5 +1,6 @@
 package kz.qalqan.identity.internal;
 
+import kz.qalqan.platform.security.ActingAs;
 import kz.qalqan.platform.security.CurrentCaller;
 import kz.qalqan.shared.Caller;
 import org.springframework.security.core.Authentication;
@@ -24,7 +25,7 @@ class SecurityCurrentCaller implements CurrentCaller {
     public Caller get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null) {
-            return RequestContextHolder.getRequestAttributes() == null ? Caller.SYSTEM : NOBODY;
+            return RequestContextHolder.getRequestAttributes() == null ? ActingAs.current().orElse(Caller.SYSTEM) : NOBODY;
         }
         if (authentication.isAuthenticated() && authentication.getPrincipal() instanceof QalqanUser user) {
             return user.caller();

@@ -1,11 +1,15 @@
 package kz.qalqan.training.internal;
 
+import kz.qalqan.training.ActivityClearance;
 import kz.qalqan.training.EventStatus;
 import kz.qalqan.training.TrainingEvent;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Whether an activity may start and whether attendance may be recorded for it. Both go through here so
@@ -14,6 +18,19 @@ import java.util.List;
  */
 @Component
 public class StartPolicy {
+
+    private final Supplier<List<ActivityClearance>> clearances;
+
+    /** The clearances are looked up when asked: safety's clearance itself reads training events. */
+    @Autowired
+    StartPolicy(ObjectProvider<ActivityClearance> clearances) {
+        this.clearances = () -> clearances.orderedStream().toList();
+    }
+
+    public StartPolicy(List<ActivityClearance> clearances) {
+        List<ActivityClearance> fixed = List.copyOf(clearances);
+        this.clearances = () -> fixed;
+    }
 
     public sealed interface Decision permits Allowed, Refused {
     }
@@ -33,6 +50,7 @@ public class StartPolicy {
         if (event.status() != EventStatus.PLANNED) {
             reasons.add("an activity that is " + event.status() + " cannot be started; only a PLANNED one can");
         }
+        clearances.get().forEach(c -> c.refusal(event).ifPresent(reasons::add));
         return decide(reasons);
     }
 
@@ -42,6 +60,7 @@ public class StartPolicy {
         if (event.status() != EventStatus.STARTED && event.status() != EventStatus.COMPLETED) {
             reasons.add("attendance is recorded once the activity has started; it is " + event.status());
         }
+        clearances.get().forEach(c -> c.refusal(event).ifPresent(reasons::add));
         return decide(reasons);
     }
 

@@ -90,7 +90,7 @@ class EventRulesTests {
     @ParameterizedTest
     @EnumSource(EventStatus.class)
     void onlyAPlannedActivityStartsAndOnlyAStartedOrCompletedOneTakesAttendance(EventStatus status) {
-        StartPolicy policy = new StartPolicy();
+        StartPolicy policy = new StartPolicy(List.of());
         TrainingEvent e = event(status, START, START.plusSeconds(3600));
         assertThat(policy.start(e) instanceof StartPolicy.Allowed).isEqualTo(status == EventStatus.PLANNED);
         assertThat(policy.recordAttendance(e) instanceof StartPolicy.Allowed)
@@ -98,6 +98,16 @@ class EventRulesTests {
         if (policy.start(e) instanceof StartPolicy.Refused refused) {
             assertThat(refused.reasons().get(0)).contains(status.name());
         }
+    }
+
+    @Test
+    void aRefusedClearanceStopsTheStartAndTheAttendanceWithItsReason() {
+        StartPolicy policy = new StartPolicy(List.of(e -> e.id() == 1 ? java.util.Optional.of("no approved risk assessment")
+                : java.util.Optional.empty()));
+        TrainingEvent planned = event(EventStatus.PLANNED, START, START.plusSeconds(3600));
+        TrainingEvent started = event(EventStatus.STARTED, START, START.plusSeconds(3600));
+        assertThat(policy.start(planned)).isEqualTo(new StartPolicy.Refused(List.of("no approved risk assessment")));
+        assertThat(policy.recordAttendance(started)).isEqualTo(new StartPolicy.Refused(List.of("no approved risk assessment")));
     }
 
     @Test
