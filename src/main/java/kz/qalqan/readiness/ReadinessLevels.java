@@ -60,7 +60,7 @@ public final class ReadinessLevels {
 
     /**
      * Checks a commander's override of a unit whose computed C-level is {@code computed}: the level must be
-     * 1–4, no better than the computed one, and come with a reason.
+     * 1–4, no better than the computed one (only C4 when nothing is measured), and come with a reason.
      *
      * @throws InvalidInputException naming {@code level} or {@code reason}
      */
@@ -70,9 +70,9 @@ public final class ReadinessLevels {
             problems.add(new FieldProblem("level", "is required"));
         } else if (requested < 1 || requested > 4) {
             problems.add(new FieldProblem("level", "must be 1, 2, 3 or 4 (C1–C4)"));
-        } else if (computed == null) {
-            problems.add(new FieldProblem("level", "the unit has no computed level to lower"));
-        } else if (requested < computed) {
+        } else if (computed == null && requested != 4) {
+            problems.add(new FieldProblem("level", "the unit has nothing measured yet; only C4 may be declared"));
+        } else if (computed != null && requested < computed) {
             problems.add(new FieldProblem("level", "may only lower the computed level C" + computed + ", not raise it to C" + requested));
         }
         if (reason == null || reason.isBlank()) {

@@ -50,7 +50,7 @@ class AuthorizationMatrixIntegrationTests {
     /** What an endpoint lets a role do, and on which target. */
     enum Access { PUBLIC, AUTHENTICATED, FILTERED, READERS, WRITERS, CREATORS, SELF, NATIONAL_ADMIN, AUDIT, CSRF_PROTECTED, OWNER, TRAINERS, MEDICS }
 
-    enum Target { NONE, MEMBER, UNIT, REGION, IMPORT, TOKEN, USER }
+    enum Target { NONE, MEMBER, UNIT, REGION, DISTRICT, IMPORT, TOKEN, USER }
 
     record Rule(Access access, Target target) {
     }
@@ -104,6 +104,16 @@ class AuthorizationMatrixIntegrationTests {
         rule(Access.CSRF_PROTECTED, Target.USER, "POST /admin/users/{id}", "POST /admin/users/{id}/password",
                 "POST /admin/users/{id}/delete");
         rule(Access.CSRF_PROTECTED, Target.TOKEN, "POST /account/tokens/{id}/revoke");
+        // readiness: the overview answers everyone with what their grants cover (nothing for non-readers)
+        rule(Access.FILTERED, Target.NONE, "GET /api/readiness");
+        rule(Access.READERS, Target.REGION, "GET /api/readiness/regions/{code}");
+        rule(Access.READERS, Target.DISTRICT, "GET /api/readiness/districts/{id}");
+        rule(Access.READERS, Target.UNIT, "GET /api/units/{id}/readiness", "GET /api/units/{id}/equipment");
+        rule(Access.READERS, Target.MEMBER, "GET /api/members/{id}/readiness");
+        // trend and export of the node withQuery names (Almaty)
+        rule(Access.READERS, Target.NONE, "GET /api/readiness/trend", "GET /api/readiness/export.csv");
+        rule(Access.WRITERS, Target.UNIT, "POST /api/units/{id}/readiness/override", "DELETE /api/units/{id}/readiness/override",
+                "PUT /api/units/{id}/equipment");
         rule(Access.OWNER, Target.IMPORT, "GET /api/imports/{id}", "GET /imports/{id}", "GET /imports/{id}/status");
     }
 
@@ -183,6 +193,7 @@ class AuthorizationMatrixIntegrationTests {
         inScope.put(Target.MEMBER, Long.toString(almatyMember));
         inScope.put(Target.UNIT, Long.toString(almatyUnit));
         inScope.put(Target.REGION, "KZ-75");
+        inScope.put(Target.DISTRICT, Long.toString(admin.get("/api/regions/KZ-75/districts").json().get(0).get("id").asLong()));
         inScope.put(Target.IMPORT, importReport.json().get("id").asString());
         inScope.put(Target.USER, Long.toString(someUser));
         outOfScope = new EnumMap<>(Target.class);
@@ -269,6 +280,7 @@ class AuthorizationMatrixIntegrationTests {
             case "/api/safety/risk" -> path + "?probability=C&severity=II";
             case "/api/safety/heat" -> path + "?wbgtF=87.8&work=moderate";
             case "/api/safety/windchill" -> path + "?tempC=-20&windKmh=30";
+            case "/api/readiness/trend", "/api/readiness/export.csv" -> path + "?node=KZ-75";
             default -> path;
         };
     }
@@ -327,6 +339,10 @@ class AuthorizationMatrixIntegrationTests {
             case "/api/members/me/contacts" -> Map.of("phone", "+77011112233", "email", "me@example.org", "language", "ru");
             case "/api/users/me/tokens" -> Map.of("name", "extra");
             case "/api/members/{id}/qualifications" -> qualificationAward();
+            // the matrix unit has nothing measured, so only C4 may be declared
+            case "/api/units/{id}/readiness/override" -> Map.of("level", 4, "reason", "Matrix: vehicles away for repair");
+            case "/api/units/{id}/equipment" -> Map.of("lines", List.of(Map.of("type", "HELMET", "authorised", 10,
+                    "onHand", 9, "serviceable", 8, "nextInspectionDue", today())));
             case "/api/members/{id}/medical/exams" -> Map.of("examinedOn", today(), "result", "FIT",
                     "diagnosis", "Matrix diagnosis", "examiner", "Dr Matrix");
             case "/api/members/{id}/medical/profiles" -> Map.of("restrictions", List.of("NO_LOAD_OVER_KG"), "maxLoadKg", 20,
