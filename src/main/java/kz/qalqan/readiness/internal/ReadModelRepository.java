@@ -144,38 +144,44 @@ public class ReadModelRepository {
     public record Rebuilt(long units, long positions, long members, long qualifications) {
     }
 
-    /** Streams rows produced by {@code producer} into {@code COPY target FROM STDIN} on the transaction's connection. */
+    /**
+     * Writes the rows {@code producer} emits to a temporary file, then {@code COPY target FROM} it on the
+     * transaction's connection: the producer's own query runs on that same connection, which cannot serve a
+     * query while a COPY is open.
+     */
     private long copy(String target, Consumer<Consumer<String>> producer) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
+        java.nio.file.Path file = null;
         try {
-            CopyManager copy = new CopyManager(connection.unwrap(BaseConnection.class));
-            var in = copy.copyIn("copy " + target + " from stdin");
+            file = java.nio.file.Files.createTempFile("qalqan-readiness-", ".copy");
             long[] rows = {0};
-            StringBuilder buffer = new StringBuilder(1 << 17);
-            producer.accept(line -> {
-                buffer.append(line).append('\n');
-                rows[0]++;
-                if (buffer.length() > 1 << 16) {
-                    write(in, buffer);
-                }
-            });
-            write(in, buffer);
-            in.endCopy();
+            try (var out = java.nio.file.Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                producer.accept(line -> {
+                    try {
+                        out.write(line);
+                        out.write('\n');
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    rows[0]++;
+                });
+            }
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try (var in = java.nio.file.Files.newInputStream(file)) {
+                new CopyManager(connection.unwrap(BaseConnection.class)).copyIn("copy " + target + " from stdin", in, 1 << 16);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
             return rows[0];
-        } catch (SQLException e) {
+        } catch (SQLException | java.io.IOException e) {
             throw new IllegalStateException("copy into " + target + " failed: " + e.getMessage(), e);
         } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-    }
-
-    private static void write(org.postgresql.copy.CopyIn in, StringBuilder buffer) {
-        try {
-            byte[] bytes = buffer.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            in.writeToCopy(bytes, 0, bytes.length);
-            buffer.setLength(0);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            if (file != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(file);
+                } catch (java.io.IOException ignored) {
+                    // a temporary file; the OS cleans its temp directory
+                }
+            }
         }
     }
 
