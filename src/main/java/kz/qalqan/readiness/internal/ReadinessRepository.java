@@ -75,9 +75,10 @@ public class ReadinessRepository {
 
     /** Sums of unit counts per node (every org path prefix of every unit, and '' for the nation). */
     private static final String NODE_SUMS = """
-            select s.node, sum(c.authorised) authorised, sum(c.ready) ready, sum(c.t_required) t_required,
-                   sum(c.t_current) t_current, sum(c.s_authorised) s_authorised, sum(c.s_on_hand) s_on_hand,
-                   sum(c.r_on_hand) r_on_hand, sum(c.r_ready) r_ready
+            select s.node, sum(c.authorised)::bigint authorised, sum(c.ready)::bigint ready,
+                   sum(c.t_required)::bigint t_required, sum(c.t_current)::bigint t_current,
+                   sum(c.s_authorised)::bigint s_authorised, sum(c.s_on_hand)::bigint s_on_hand,
+                   sum(c.r_on_hand)::bigint r_on_hand, sum(c.r_ready)::bigint r_ready
             from readiness.unit_count c join readiness.unit u on u.id = c.unit_id
             cross join lateral (select '' node union all
                                 select left(u.org_path, i) from generate_series(1, length(u.org_path)) i
@@ -178,7 +179,8 @@ public class ReadinessRepository {
     private static final String NODE_SELECT = """
             select n.node, n.kind, n.unit_id, n.authorised, n.ready, n.t_required, n.t_current, n.s_authorised, n.s_on_hand,
                    n.r_on_hand, n.r_ready, n.c_level, o.level override_level, o.reason override_reason, n.computed_on, n.computed_at
-            from readiness.node_status n left join readiness.override o on o.unit_id = n.unit_id""";
+            from readiness.node_status n left join readiness.override o on o.unit_id = n.unit_id
+            """;
 
     public Optional<NodeRow> node(String key) {
         return jdbc.sql(NODE_SELECT + " where n.node = ?").param(key).query(NODE).optional();
