@@ -56,10 +56,11 @@ class ReadinessApi {
         return board.region(code);
     }
 
-    @GetMapping("/api/readiness/districts/{id}")
-    @Operation(summary = "A district's readiness with its units")
-    ReadinessDetail district(@PathVariable int id) {
-        return board.district(id);
+    @GetMapping("/api/readiness/node")
+    @Operation(summary = "Any node's readiness with its children, explanations and what would raise it "
+            + "(node = KZ, a region code or an org path such as KZ-75/d12/ or KZ-75/d12/u34/)")
+    ReadinessDetail node(@RequestParam(defaultValue = "KZ") String node) {
+        return board.detail(ReadinessBoard.nodeKey(node));
     }
 
     @GetMapping("/api/units/{id}/readiness")
