@@ -224,25 +224,25 @@ class ReadinessBenchmark implements Command {
                 insert into training.member_qualification (member_id, qualification_code, awarded_on, expires_on, evidence,
                                                            recorded_by, recorded_at)
                 select :mbase + j, (array['driver_c', 'first_aid', 'radio_operator', 'weapons_handling', 'land_navigation'])[k + 1],
-                       :d - 800, case when (j + k) % 13 = 0 then :d - 5 else :d + 365 end, 'bench', 'bench', now()
+                       cast(:d as date) - 800, case when (j + k) % 13 = 0 then cast(:d as date) - 5 else cast(:d as date) + 365 end, 'bench', 'bench', now()
                 from generate_series(0, :n - 1) j cross join generate_series(0, 4) k""")
                 .param("mbase", memberBase).param("n", members).param("d", d).update();
         jdbc.sql("""
                 insert into medical.exam (member_id, examined_on, result, examiner, recorded_by, recorded_at)
-                select :mbase + j, :d - (j % 400), case when j % 31 = 0 then 'UNFIT' when j % 37 = 0 then 'FIT_LIMITED' else 'FIT' end,
+                select :mbase + j, cast(:d as date) - (j % 400)::int, case when j % 31 = 0 then 'UNFIT' when j % 37 = 0 then 'FIT_LIMITED' else 'FIT' end,
                        'bench', 'bench', now()
                 from generate_series(0, :n - 1) j""")
                 .param("mbase", memberBase).param("n", members).param("d", d).update();
         jdbc.sql("""
                 insert into medical.profile (member_id, restrictions, reason, starts_on, ends_on, recorded_by, recorded_at)
-                select :mbase + j, '{NO_RUNNING}', 'bench', :d - 5, :d + 20, 'bench', now()
+                select :mbase + j, '{NO_RUNNING}', 'bench', cast(:d as date) - 5, cast(:d as date) + 20, 'bench', now()
                 from generate_series(0, :n - 1, 97) j""")
                 .param("mbase", memberBase).param("n", members).param("d", d).update();
         jdbc.sql("""
                 insert into readiness.equipment (unit_id, item_type, authorised, on_hand, serviceable, next_inspection_due,
                                                  updated_by, updated_at)
                 select u.id, t.type, 20, 20 - (u.id % 7)::int, 20 - (u.id % 7)::int - (u.id % 3)::int,
-                       case when u.id % 11 = 0 then :d - 1 else :d + 90 end, 'bench', now()
+                       case when u.id % 11 = 0 then cast(:d as date) - 1 else cast(:d as date) + 90 end, 'bench', now()
                 from bench_unit u cross join unnest(array['HELMET', 'RADIO', 'MEDICAL_KIT']) t(type)""")
                 .param("d", d).update();
         for (String table : List.of("registry.unit", "registry.position", "registry.member", "training.member_qualification",

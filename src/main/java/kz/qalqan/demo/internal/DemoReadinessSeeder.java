@@ -87,8 +87,8 @@ class DemoReadinessSeeder {
         jdbc.sql("""
                 insert into training.member_qualification (member_id, qualification_code, awarded_on, expires_on, evidence,
                                                            recorded_by, recorded_at)
-                select m.id, r.code, :d - 400,
-                       case when abs(hashtext(m.id || r.code || 'x')) %% 100 < 3 + 6 * %s then :d - 10 else :d + 300 end,
+                select m.id, r.code, cast(:d as date) - 400,
+                       case when abs(hashtext(m.id || r.code || 'x')) %% 100 < 3 + 6 * %s then cast(:d as date) - 10 else cast(:d as date) + 300 end,
                        'Demo certificate', 'demo', now()
                 from registry.member m join registry.position p on p.id = m.position_id
                 cross join lateral unnest(p.required_qualifications) r(code)
@@ -98,24 +98,24 @@ class DemoReadinessSeeder {
         jdbc.sql("""
                 insert into medical.exam (member_id, examined_on, result, unfit_until, examiner, recorded_by, recorded_at)
                 select m.id,
-                       case when h < 2 + 5 * q then :d - 400 else :d - (m.id %% 300)::int end,
+                       case when h < 2 + 5 * q then cast(:d as date) - 400 else cast(:d as date) - (m.id %% 300)::int end,
                        case when h between 2 + 5 * q and 3 + 6 * q then 'TEMPORARILY_UNFIT'
                             when h between 90 and 93 then 'FIT_LIMITED' else 'FIT' end,
-                       case when h between 2 + 5 * q and 3 + 6 * q then :d + 30 end,
+                       case when h between 2 + 5 * q and 3 + 6 * q then cast(:d as date) + 30 end,
                        'Demo clinic', 'demo', now()
                 from (select id, abs(hashtext(id::text || 'exam')) %% 100 h, %s q from registry.member
                       where unit_id is not null) x join registry.member m on m.id = x.id""".formatted(q("region_code")))
                 .param("d", d).update();
         jdbc.sql("""
                 insert into medical.profile (member_id, restrictions, reason, starts_on, ends_on, recorded_by, recorded_at)
-                select id, '{NO_RUNNING}', 'Demo profile', :d - 10, :d + 20, 'demo', now()
+                select id, '{NO_RUNNING}', 'Demo profile', cast(:d as date) - 10, cast(:d as date) + 20, 'demo', now()
                 from registry.member where unit_id is not null and id %% 41 = 0""").param("d", d).update();
         // equipment: each unit short and unserviceable by its region's quality
         jdbc.sql("""
                 insert into readiness.equipment (unit_id, item_type, authorised, on_hand, serviceable, next_inspection_due,
                                                  updated_by, updated_at)
                 select u.id, t.type, a.n, o.n, (o.n * (97 - 9 * q - j %% 5) / 100)::int,
-                       case when j %% 9 < q then :d - 3 else :d + 60 + j %% 90 end, 'demo', now()
+                       case when j %% 9 < q then cast(:d as date) - 3 else cast(:d as date) + 60 + j %% 90 end, 'demo', now()
                 from registry.unit u
                 cross join unnest(array['HELMET', 'BODY_ARMOUR', 'RADIO', 'VEHICLE', 'MEDICAL_KIT', 'RESCUE_KIT']) t(type)
                 cross join lateral (select %s q, abs(hashtext(u.id || t.type)) %% 100 j) k
