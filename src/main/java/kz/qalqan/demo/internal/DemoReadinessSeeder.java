@@ -109,7 +109,7 @@ class DemoReadinessSeeder {
         jdbc.sql("""
                 insert into medical.profile (member_id, restrictions, reason, starts_on, ends_on, recorded_by, recorded_at)
                 select id, '{NO_RUNNING}', 'Demo profile', cast(:d as date) - 10, cast(:d as date) + 20, 'demo', now()
-                from registry.member where unit_id is not null and id %% 41 = 0""").param("d", d).update();
+                from registry.member where unit_id is not null and id % 41 = 0""").param("d", d).update();
         // equipment: each unit short and unserviceable by its region's quality
         jdbc.sql("""
                 insert into readiness.equipment (unit_id, item_type, authorised, on_hand, serviceable, next_inspection_due,
