@@ -31,14 +31,16 @@ class DemoReadinessSeeder {
     private static final long LOCK = 0x51414c51414e02L;
 
     private final JdbcClient jdbc;
+    private final kz.qalqan.demo.DemoData demo;
     private final ReadinessMaintenance readiness;
     private final TransactionTemplate transactions;
     private final Environment env;
     private final Clock clock;
 
-    DemoReadinessSeeder(JdbcClient jdbc, ReadinessMaintenance readiness, PlatformTransactionManager transactionManager,
-                        Environment env, Clock clock) {
+    DemoReadinessSeeder(JdbcClient jdbc, kz.qalqan.demo.DemoData demo, ReadinessMaintenance readiness,
+                        PlatformTransactionManager transactionManager, Environment env, Clock clock) {
         this.jdbc = jdbc;
+        this.demo = demo;
         this.readiness = readiness;
         this.transactions = new TransactionTemplate(transactionManager);
         this.env = env;
@@ -61,6 +63,8 @@ class DemoReadinessSeeder {
             if (!demoForce || done) {
                 return false;
             }
+            // the demo's units have more posts (≈ 4,900) than the first start's members in units (≈ 2,500)
+            demo.seedMembers(env.getProperty("qalqan.demo-members", Integer.class, 3000), 2027L);
             write(LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Almaty")));
             readiness.rebuildAndRecompute();
             readiness.snapshot();
@@ -76,32 +80,44 @@ class DemoReadinessSeeder {
 
     private void write(LocalDate today) {
         Date d = Date.valueOf(today);
-        // fill positions in order with the unit's members; the rest stay unassigned (vacancies where too few)
+        // fill positions with the unit's members, then with members of other units of the region who have no
+        // position yet; weaker regions leave more posts vacant
+        String open = "abs(hashtext(p.id::text || 'vacant')) %% 100 >= 1 + 6 * %s".formatted(q("u.region_code"));
         jdbc.sql("""
                 with m as (select id, unit_id, row_number() over (partition by unit_id order by id) rn
                            from registry.member where unit_id is not null and position_id is null),
-                     p as (select id, unit_id, row_number() over (partition by unit_id order by id) rn from registry.position)
+                     p as (select p.id, p.unit_id, row_number() over (partition by p.unit_id order by p.id) rn
+                           from registry.position p join registry.unit u on u.id = p.unit_id where %s)
                 update registry.member x set position_id = p.id
-                from m join p on p.unit_id = m.unit_id and p.rn = m.rn where x.id = m.id""").update();
+                from m join p on p.unit_id = m.unit_id and p.rn = m.rn where x.id = m.id""".formatted(open)).update();
+        jdbc.sql("""
+                with o as (select p.id, p.unit_id, u.region_code, u.org_path,
+                                  row_number() over (partition by u.region_code order by p.id) rn
+                           from registry.position p join registry.unit u on u.id = p.unit_id
+                           where not exists (select 1 from registry.member m where m.position_id = p.id) and %s),
+                     f as (select m.id, u.region_code, row_number() over (partition by u.region_code order by m.id) rn
+                           from registry.member m join registry.unit u on u.id = m.unit_id where m.position_id is null)
+                update registry.member x set unit_id = o.unit_id, position_id = o.id, org_path = o.org_path
+                from f join o on o.region_code = f.region_code and o.rn = f.rn where x.id = f.id""".formatted(open)).update();
         // required qualifications: most current; missing or expired more often in weaker regions
         jdbc.sql("""
                 insert into training.member_qualification (member_id, qualification_code, awarded_on, expires_on, evidence,
                                                            recorded_by, recorded_at)
                 select m.id, r.code, cast(:d as date) - 400,
-                       case when abs(hashtext(m.id || r.code || 'x')) %% 100 < 3 + 6 * %s then cast(:d as date) - 10 else cast(:d as date) + 300 end,
+                       case when abs(hashtext(m.id || r.code || 'x')) %% 100 < 1 + 6 * %s then cast(:d as date) - 10 else cast(:d as date) + 300 end,
                        'Demo certificate', 'demo', now()
                 from registry.member m join registry.position p on p.id = m.position_id
                 cross join lateral unnest(p.required_qualifications) r(code)
-                where abs(hashtext(m.id || r.code)) %% 100 >= 2 + 5 * %s""".formatted(q("m.region_code"), q("m.region_code")))
+                where abs(hashtext(m.id || r.code)) %% 100 >= 1 + 5 * %s""".formatted(q("m.region_code"), q("m.region_code")))
                 .param("d", d).update();
         // periodic exams: out of date, temporarily unfit and limited in proportion to the region's quality
         jdbc.sql("""
                 insert into medical.exam (member_id, examined_on, result, unfit_until, examiner, recorded_by, recorded_at)
                 select m.id,
-                       case when h < 2 + 5 * q then cast(:d as date) - 400 else cast(:d as date) - (m.id %% 300)::int end,
-                       case when h between 2 + 5 * q and 3 + 6 * q then 'TEMPORARILY_UNFIT'
-                            when h between 90 and 93 then 'FIT_LIMITED' else 'FIT' end,
-                       case when h between 2 + 5 * q and 3 + 6 * q then cast(:d as date) + 30 end,
+                       case when h < 1 + 5 * q then cast(:d as date) - 400 else cast(:d as date) - (m.id %% 300)::int end,
+                       case when h between 1 + 5 * q and 6 * q then 'TEMPORARILY_UNFIT'
+                            when q > 0 and h between 95 and 96 then 'FIT_LIMITED' else 'FIT' end,
+                       case when h between 1 + 5 * q and 6 * q then cast(:d as date) + 30 end,
                        'Demo clinic', 'demo', now()
                 from (select id, abs(hashtext(id::text || 'exam')) %% 100 h, %s q from registry.member
                       where unit_id is not null) x join registry.member m on m.id = x.id""".formatted(q("region_code")))
@@ -109,7 +125,8 @@ class DemoReadinessSeeder {
         jdbc.sql("""
                 insert into medical.profile (member_id, restrictions, reason, starts_on, ends_on, recorded_by, recorded_at)
                 select id, '{NO_RUNNING}', 'Demo profile', cast(:d as date) - 10, cast(:d as date) + 20, 'demo', now()
-                from registry.member where unit_id is not null and id % 41 = 0""").param("d", d).update();
+                from registry.member where unit_id is not null and id %% 41 = 0 and %s >= 2""".formatted(q("region_code")))
+                .param("d", d).update();
         // equipment: each unit short and unserviceable by its region's quality
         jdbc.sql("""
                 insert into readiness.equipment (unit_id, item_type, authorised, on_hand, serviceable, next_inspection_due,
