@@ -131,7 +131,7 @@ class DemoReadinessSeeder {
         jdbc.sql("""
                 insert into readiness.equipment (unit_id, item_type, authorised, on_hand, serviceable, next_inspection_due,
                                                  updated_by, updated_at)
-                select u.id, t.type, a.n, o.n, (o.n * (97 - 9 * q - j %% 5) / 100)::int,
+                select u.id, t.type, a.n, o.n, round(o.n * (97 - 9 * q - j %% 5) / 100.0)::int,
                        case when j %% 9 < q then cast(:d as date) - 3 else cast(:d as date) + 60 + j %% 90 end, 'demo', now()
                 from registry.unit u
                 cross join unnest(array['HELMET', 'BODY_ARMOUR', 'RADIO', 'VEHICLE', 'MEDICAL_KIT', 'RESCUE_KIT']) t(type)
