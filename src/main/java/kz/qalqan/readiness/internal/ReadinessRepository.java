@@ -146,21 +146,21 @@ public class ReadinessRepository {
     public List<LevelChange> rollUp(Collection<String> nodes, LocalDate day, Instant at) {
         String[] keys = nodes.toArray(String[]::new);
         String[] patterns = nodes.stream().map(n -> like(n)).toArray(String[]::new);
+        // computed once into a temporary table: compared with the stored levels, then swapped in
+        jdbc.sql("create temp table node_part on commit drop as " + NODE_ROWS.formatted(
+                        NODE_SUMS.formatted("u.org_path like any (:patterns) and s.node = any (:keys)"), LEVELS))
+                .param("patterns", patterns).param("keys", keys).update();
         List<LevelChange> changes = jdbc.sql("""
-                with n as (%s)
-                select n.node, n.kind, n.unit_id, o.c_level, n.c_level from n left join readiness.node_status o on o.node = n.node
-                where o.c_level is distinct from n.c_level and o.node is not null""".formatted(
-                        NODE_ROWS.formatted(NODE_SUMS.formatted("u.org_path like any (:patterns) and s.node = any (:keys)"), LEVELS)))
-                .param("patterns", patterns).param("keys", keys).query(CHANGE).list();
+                select n.node, n.kind, n.unit_id, o.c_level, n.c_level from node_part n join readiness.node_status o on o.node = n.node
+                where o.c_level is distinct from n.c_level""").query(CHANGE).list();
         jdbc.sql("delete from readiness.node_status where node = any (:keys)").param("keys", keys).update();
         jdbc.sql("""
                 insert into readiness.node_status (node, kind, unit_id, authorised, ready, t_required, t_current, s_authorised,
                     s_on_hand, r_on_hand, r_ready, p_level, t_level, s_level, r_level, c_level, computed_on, computed_at)
                 select node, kind, unit_id, authorised, ready, t_required, t_current, s_authorised, s_on_hand, r_on_hand,
-                       r_ready, p_level, t_level, s_level, r_level, c_level, :day, :at from (%s) n""".formatted(
-                        NODE_ROWS.formatted(NODE_SUMS.formatted("u.org_path like any (:patterns) and s.node = any (:keys)"), LEVELS)))
-                .param("patterns", patterns).param("keys", keys).param("day", Date.valueOf(day))
-                .param("at", Timestamp.from(at)).update();
+                       r_ready, p_level, t_level, s_level, r_level, c_level, :day, :at from node_part""")
+                .param("day", Date.valueOf(day)).param("at", Timestamp.from(at)).update();
+        jdbc.sql("drop table node_part").update();
         return changes;
     }
 
