@@ -7,5 +7,5 @@
  * against an empty register {@link kz.qalqan.demo.DemoData} creates the demo units and imports a few
  * thousand generated members through the registry's ordinary import (unless {@code qalqan.demo=false}).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo force", allowedDependencies = {"shared", "platform", "registry", "training", "safety"})
+@org.springframework.modulith.ApplicationModule(displayName = "Demo force", allowedDependencies = {"shared", "platform", "registry", "training", "safety", "readiness"})
 package kz.qalqan.demo;

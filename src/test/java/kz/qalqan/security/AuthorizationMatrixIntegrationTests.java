@@ -122,6 +122,15 @@ class AuthorizationMatrixIntegrationTests {
         rule(Access.CSRF_PROTECTED, Target.NONE, "POST /risk-assessments");
         rule(Access.CSRF_PROTECTED, Target.ASSESSMENT, "POST /risk-assessments/{id}", "POST /risk-assessments/{id}/submit",
                 "POST /risk-assessments/{id}/approve", "POST /risk-assessments/{id}/disapprove", "POST /risk-assessments/{id}/lessons");
+        // readiness: the overview answers everyone with what their grants cover (nothing for non-readers)
+        rule(Access.FILTERED, Target.NONE, "GET /api/readiness");
+        rule(Access.READERS, Target.REGION, "GET /api/readiness/regions/{code}");
+        rule(Access.READERS, Target.UNIT, "GET /api/units/{id}/readiness", "GET /api/units/{id}/equipment");
+        rule(Access.READERS, Target.MEMBER, "GET /api/members/{id}/readiness");
+        // any node, trend and export of the node withQuery names (Almaty)
+        rule(Access.READERS, Target.NONE, "GET /api/readiness/node", "GET /api/readiness/trend", "GET /api/readiness/export.csv");
+        rule(Access.WRITERS, Target.UNIT, "POST /api/units/{id}/readiness/override", "DELETE /api/units/{id}/readiness/override",
+                "PUT /api/units/{id}/equipment");
         rule(Access.OWNER, Target.IMPORT, "GET /api/imports/{id}", "GET /imports/{id}", "GET /imports/{id}/status");
         // training: events are read by the register's readers in scope and changed by trainers (a fresh event per
         // change, so 409 is a trainer's answer when the life cycle forbids the step, e.g. completing a planned event)
@@ -390,6 +399,7 @@ class AuthorizationMatrixIntegrationTests {
             case "/api/safety/risk" -> path + "?probability=C&severity=II";
             case "/api/safety/heat" -> path + "?wbgtF=87.8&work=moderate";
             case "/api/safety/windchill" -> path + "?tempC=-20&windKmh=30";
+            case "/api/readiness/node", "/api/readiness/trend", "/api/readiness/export.csv" -> path + "?node=KZ-75";
             default -> path;
         };
     }
@@ -466,6 +476,10 @@ class AuthorizationMatrixIntegrationTests {
             case "/api/training/events/{id}/enrolments" -> Map.of("memberId", almatyMemberId);
             case "/api/training/events/{id}/attendance/{memberId}" -> Map.of("attendance", "PRESENT", "sessionRpe", 5);
             case "/api/training/calendar-links" -> Map.of("kind", "UNIT", "targetId", almatyUnitId);
+            // the matrix unit has nothing measured, so only C4 may be declared
+            case "/api/units/{id}/readiness/override" -> Map.of("level", 4, "reason", "Matrix: vehicles away for repair");
+            case "/api/units/{id}/equipment" -> Map.of("lines", List.of(Map.of("type", "HELMET", "authorised", 10,
+                    "onHand", 9, "serviceable", 8, "nextInspectionDue", today())));
             case "/api/members/{id}/medical/exams" -> Map.of("examinedOn", today(), "result", "FIT",
                     "diagnosis", "Matrix diagnosis", "examiner", "Dr Matrix");
             case "/api/members/{id}/medical/profiles" -> Map.of("restrictions", List.of("NO_LOAD_OVER_KG"), "maxLoadKg", 20,

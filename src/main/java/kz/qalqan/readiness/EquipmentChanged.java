@@ -1,0 +1,5 @@
+package kz.qalqan.readiness;
+
+/** A unit's equipment lines were replaced. */
+public record EquipmentChanged(long unitId) {
+}

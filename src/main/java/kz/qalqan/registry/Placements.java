@@ -1,0 +1,66 @@
+package kz.qalqan.registry;
+
+import kz.qalqan.registry.internal.PlacementRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Where units, positions and members sit in the tree, for modules that keep a read model of it (readiness).
+ * Not scoped and not audited: it carries no personal data beyond ids and paths, and its callers apply their
+ * own scope before showing anything. Bulk methods stream rows so that a national force fits in memory.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Placements {
+
+    /** A unit's place in the tree. */
+    public record UnitPlacement(long id, Long parentId, String orgPath, String regionCode, Integer districtId,
+                                String code, String name) {
+    }
+
+    /** A position and what it requires. */
+    public record PositionPlacement(long id, long unitId, List<String> requiredQualifications, String medicalStandard) {
+    }
+
+    /** A member's unit, position and whether they are ACTIVE. */
+    public record MemberPlacement(long memberId, Long unitId, Long positionId, boolean active, String orgPath) {
+    }
+
+    private final PlacementRepository repository;
+
+    Placements(PlacementRepository repository) {
+        this.repository = repository;
+    }
+
+    public Optional<UnitPlacement> unit(long unitId) {
+        return repository.unit(unitId);
+    }
+
+    public List<PositionPlacement> positions(long unitId) {
+        return repository.positions(unitId);
+    }
+
+    public Optional<MemberPlacement> member(long memberId) {
+        return repository.member(memberId);
+    }
+
+    public List<MemberPlacement> membersOfUnit(long unitId) {
+        return repository.membersOfUnit(unitId);
+    }
+
+    public void eachUnit(Consumer<UnitPlacement> sink) {
+        repository.eachUnit(sink);
+    }
+
+    public void eachPosition(Consumer<PositionPlacement> sink) {
+        repository.eachPosition(sink);
+    }
+
+    public void eachMember(Consumer<MemberPlacement> sink) {
+        repository.eachMember(sink);
+    }
+}

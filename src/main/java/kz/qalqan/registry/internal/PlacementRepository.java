@@ -1,0 +1,61 @@
+package kz.qalqan.registry.internal;
+
+import kz.qalqan.registry.Placements;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Unscoped placement rows for read models of other modules; see {@link Placements}. */
+@Repository
+public class PlacementRepository {
+
+    private static final String UNITS = "select id, parent_id, org_path, region_code, district_id, code, name from registry.unit";
+    private static final String POSITIONS = "select id, unit_id, required_qualifications, medical_standard from registry.position";
+    private static final String MEMBERS = "select id, unit_id, position_id, status = 'ACTIVE', org_path from registry.member";
+
+    private final JdbcClient jdbc;
+
+    public PlacementRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Placements.UnitPlacement> unit(long id) {
+        return jdbc.sql(UNITS + " where id = ?").param(id).query(UNIT).optional();
+    }
+
+    public List<Placements.PositionPlacement> positions(long unitId) {
+        return jdbc.sql(POSITIONS + " where unit_id = ? order by id").param(unitId).query(POSITION).list();
+    }
+
+    public Optional<Placements.MemberPlacement> member(long id) {
+        return jdbc.sql(MEMBERS + " where id = ?").param(id).query(MEMBER).optional();
+    }
+
+    public List<Placements.MemberPlacement> membersOfUnit(long unitId) {
+        return jdbc.sql(MEMBERS + " where unit_id = ?").param(unitId).query(MEMBER).list();
+    }
+
+    public void eachUnit(Consumer<Placements.UnitPlacement> sink) {
+        jdbc.sql(UNITS).query(rs -> { sink.accept(UNIT.mapRow(rs, 0)); });
+    }
+
+    public void eachPosition(Consumer<Placements.PositionPlacement> sink) {
+        jdbc.sql(POSITIONS).query(rs -> { sink.accept(POSITION.mapRow(rs, 0)); });
+    }
+
+    public void eachMember(Consumer<Placements.MemberPlacement> sink) {
+        jdbc.sql(MEMBERS).query(rs -> { sink.accept(MEMBER.mapRow(rs, 0)); });
+    }
+
+    private static final RowMapper<Placements.UnitPlacement> UNIT = (rs, i) -> new Placements.UnitPlacement(rs.getLong(1),
+            rs.getObject(2, Long.class), rs.getString(3), rs.getString(4), rs.getObject(5, Integer.class), rs.getString(6),
+            rs.getString(7));
+    private static final RowMapper<Placements.PositionPlacement> POSITION = (rs, i) -> new Placements.PositionPlacement(
+            rs.getLong(1), rs.getLong(2), OrgRepository.strings(rs.getArray(3)), rs.getString(4));
+    private static final RowMapper<Placements.MemberPlacement> MEMBER = (rs, i) -> new Placements.MemberPlacement(
+            rs.getLong(1), rs.getObject(2, Long.class), rs.getObject(3, Long.class), rs.getBoolean(4), rs.getString(5));
+}
