@@ -231,14 +231,14 @@ public class OutboxRepository {
         }
     }
 
-    /** A delivery receipt for a message a channel knows by its own id (an SMS DLR); empty if unknown or repeated. */
+    /** A delivery receipt for a message a channel knows by its own id (an SMS DLR); empty if unknown, not fresh if repeated. */
     public Optional<Delivered> receiptFor(Channel channel, String externalId, String status, Instant now) {
         Optional<Delivered> message = jdbc.sql("""
                         select m.id, m.correlation_id, m.member_id from notification.receipt r
                         join notification.message m on m.id = r.message_id
                         where r.channel = :channel and r.external_id = :external and r.status = 'SUBMITTED'""")
                 .param("channel", channel.name()).param("external", externalId)
-                .query((rs, n) -> new Delivered(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+                .query((rs, n) -> new Delivered(rs.getLong(1), rs.getString(2), rs.getLong(3), true))
                 .optional();
         if (message.isEmpty()) {
             return Optional.empty();
@@ -249,7 +249,8 @@ public class OutboxRepository {
                 .param("message", message.get().messageId()).param("channel", channel.name())
                 .param("external", externalId).param("status", status).param("at", at(now)).update();
         if (inserted == 0) {
-            return Optional.empty();
+            return Optional.of(new Delivered(message.get().messageId(), message.get().correlationId(),
+                    message.get().memberId(), false));
         }
         if (status.equals("DELIVERED")) {
             jdbc.sql("""
@@ -260,7 +261,7 @@ public class OutboxRepository {
         return message;
     }
 
-    public record Delivered(long messageId, String correlationId, long memberId) {
+    public record Delivered(long messageId, String correlationId, long memberId, boolean fresh) {
     }
 
     /** A message with what the reply page needs. */
