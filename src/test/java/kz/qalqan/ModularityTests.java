@@ -18,7 +18,7 @@ class ModularityTests {
     @Test
     void everyBusinessModuleIsKnown() {
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-                .contains("registry", "identity", "audit", "training", "medical", "safety", "emergency", "web", "platform", "shared");
+                .contains("registry", "identity", "audit", "training", "medical", "safety", "emergency", "notification", "web", "platform", "shared");
     }
 
     @Test

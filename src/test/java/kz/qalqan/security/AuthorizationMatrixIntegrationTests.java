@@ -48,7 +48,7 @@ class AuthorizationMatrixIntegrationTests {
     RequestMappingHandlerMapping mapping;
 
     /** What an endpoint lets a role do, and on which target. */
-    enum Access { PUBLIC, AUTHENTICATED, FILTERED, READERS, WRITERS, CREATORS, SELF, NATIONAL_ADMIN, AUDIT, CSRF_PROTECTED, OWNER, TRAINERS, MEDICS }
+    enum Access { PUBLIC, AUTHENTICATED, FILTERED, READERS, WRITERS, CREATORS, SELF, NATIONAL_ADMIN, AUDIT, CSRF_PROTECTED, OWNER, TRAINERS, MEDICS, SENDERS }
 
     enum Target { NONE, MEMBER, UNIT, REGION, IMPORT, TOKEN, USER }
 
@@ -104,6 +104,14 @@ class AuthorizationMatrixIntegrationTests {
         rule(Access.CSRF_PROTECTED, Target.USER, "POST /admin/users/{id}", "POST /admin/users/{id}/password",
                 "POST /admin/users/{id}/delete");
         rule(Access.CSRF_PROTECTED, Target.TOKEN, "POST /account/tokens/{id}/revoke");
+        // notification: messages of a correlation id, filtered to the caller's scope (the world has one to each city)
+        rule(Access.FILTERED, Target.NONE, "GET /api/notifications", "GET /api/notifications/silent",
+                "GET /api/notifications/summary", "GET /notifications");
+        // queue messages: ADMIN, COMMANDER, EMERGENCY_COORDINATOR; members out of scope are left out
+        rule(Access.SENDERS, Target.NONE, "POST /api/notifications");
+        // the signed reply link is the permission; the matrix uses a forged one, which is 404 for everyone
+        rule(Access.PUBLIC, Target.NONE, "GET /r/{token}", "POST /r/{token}", "GET /api/notifications/replies/{token}",
+                "POST /api/notifications/replies/{token}");
         rule(Access.OWNER, Target.IMPORT, "GET /api/imports/{id}", "GET /imports/{id}", "GET /imports/{id}/status");
     }
 
@@ -113,6 +121,8 @@ class AuthorizationMatrixIntegrationTests {
     private Map<Target, String> outOfScope;
     private List<String> astanaMarkers;
     private long selfMemberId;
+    private String correlation;
+    private List<Long> notified;
     private final Map<Role, ApiClient> apiAs = new EnumMap<>(Role.class);
     private final Map<Role, WebClient> webAs = new EnumMap<>(Role.class);
     private final Map<Role, String> usernames = new EnumMap<>(Role.class);
@@ -156,6 +166,11 @@ class AuthorizationMatrixIntegrationTests {
         long astanaMember = created(admin.postJson("/api/members", astana));
         astanaMarkers = List.of((String) astana.get("iin"), "Matrixastana", astanaCode, "KZ-71/u" + astanaUnit + "/");
 
+        correlation = "mx-" + tag;
+        notified = List.of(almatyMember, astanaMember);
+        var notice = admin.postJson("/api/notifications", notice("mx-" + tag));
+        assertThat(notice.status()).as(notice.toString()).isEqualTo(202);
+
         var importReport = admin.post("/api/imports/members", "text/csv",
                 ("iin,last_name,first_name,region\n" + TestIins.random() + ",Импортов,Ержан,KZ-75\n").getBytes(StandardCharsets.UTF_8));
         long someUser = 0;
@@ -195,7 +210,8 @@ class AuthorizationMatrixIntegrationTests {
         String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
         String target = method.equals("DELETE") && targetInScope && (rule.target() == Target.MEMBER || rule.target() == Target.UNIT)
                 ? disposable(rule.target()) : targetFor(rule.target(), role, targetInScope);
-        String path = pattern.replace("{id}", target == null ? "0" : target).replace("{code}", target == null ? "KZ-75" : target);
+        String path = pattern.replace("{id}", target == null ? "0" : target).replace("{code}", target == null ? "KZ-75" : target)
+                .replace("{token}", "1.4102444800.forgedsignatureAAAAAAAAA");
         if (pattern.contains("{qid}")) {
             // a qualification of the target member, awarded by the admin, for the DELETE to revoke
             var awarded = admin.postJson("/api/members/" + target + "/qualifications", qualificationAward());
@@ -229,6 +245,7 @@ class AuthorizationMatrixIntegrationTests {
         }
         calls++;
         Set<Integer> expected = pattern.equals("/api/alerts/cap") ? Set.of(200) // a valid alert: parsed for everyone
+                : pattern.equals("/api/notifications/replies/{token}") || pattern.equals("/r/{token}") ? Set.of(404) // forged link
                 : expected(rule, role, targetInScope, method, web);
         String what = role + (targetInScope ? " in scope " : " out of scope ") + method + " " + path;
         if (!expected.contains(status)) {
@@ -264,6 +281,9 @@ class AuthorizationMatrixIntegrationTests {
         }
         if (path.equals("/members/form/districts")) {
             return path + "?regionCode=KZ-11";
+        }
+        if (path.equals("/api/notifications") || path.startsWith("/api/notifications/s") || path.equals("/notifications")) {
+            return path + "?correlation=" + correlation;
         }
         return switch (path) {
             case "/api/safety/risk" -> path + "?probability=C&severity=II";
@@ -313,6 +333,8 @@ class AuthorizationMatrixIntegrationTests {
             case OWNER -> Set.of(404);
             case TRAINERS -> !targetInScope ? Set.of(404)
                     : trainer ? ok : reader && role != Role.MEMBER ? Set.of(403) : Set.of(404);
+            case SENDERS -> List.of(Role.ADMIN, Role.COMMANDER, Role.EMERGENCY_COORDINATOR).contains(role)
+                    ? Set.of(202) : Set.of(403);
             case MEDICS -> !targetInScope ? Set.of(404)
                     : role == Role.MEDICAL_OFFICER ? ok : reader && role != Role.MEMBER ? Set.of(403) : Set.of(404);
         };
@@ -324,6 +346,8 @@ class AuthorizationMatrixIntegrationTests {
             case "/api/units", "/api/units/{id}" -> Map.of("code", "MXN-" + UUID.randomUUID().toString().substring(0, 8),
                     "name", "Жаңа", "type", "PLATOON", "regionCode", "KZ-75");
             case "/api/units/{id}/positions" -> Map.of("title", "Жүргізуші", "requiredQualifications", List.of("driver_c"));
+            case "/api/notifications" -> notice("mx-" + UUID.randomUUID());
+            case "/api/notifications/replies/{token}" -> Map.of("answer", "ACCEPT");
             case "/api/members/me/contacts" -> Map.of("phone", "+77011112233", "email", "me@example.org", "language", "ru");
             case "/api/users/me/tokens" -> Map.of("name", "extra");
             case "/api/members/{id}/qualifications" -> qualificationAward();
@@ -338,6 +362,12 @@ class AuthorizationMatrixIntegrationTests {
                     "grants", List.of(Map.of("role", "ADMIN", "scope", "KZ")));
             default -> Map.of();
         };
+    }
+
+    /** A call-up to one member in each city (the POST answers counts only; the GETs must hide Astana's). */
+    private Map<String, Object> notice(String key) {
+        return Map.of("templateKey", "callup", "parameters", Map.of("title", "Matrix"), "channels", List.of("WEBHOOK"),
+                "idempotencyKey", key, "correlationId", correlation, "expectsReply", true, "memberIds", notified);
     }
 
     private static String today() {
