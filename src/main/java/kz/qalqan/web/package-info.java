@@ -5,5 +5,5 @@
  * administrators, everyone's own account page (password, access tokens), and the error pages. Pages only: every rule lives in the module whose
  * published API a page calls, and this module owns no tables.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Web", allowedDependencies = {"shared", "platform", "registry", "audit", "identity"})
+@org.springframework.modulith.ApplicationModule(displayName = "Web", allowedDependencies = {"shared", "platform", "registry", "audit", "identity", "notification"})
 package kz.qalqan.web;

@@ -54,6 +54,7 @@ public class Dispatcher implements SmartLifecycle {
     private final List<Thread> workers = new ArrayList<>();
     private ExecutorService sending;
 
+    @org.springframework.beans.factory.annotation.Autowired
     Dispatcher(OutboxRepository outbox, List<ChannelSender> senders, ReplyTokens tokens, NotificationProperties properties,
                Clock clock, PlatformTransactionManager transactions, ApplicationEventPublisher events, Environment environment) {
         this.outbox = outbox;
@@ -65,6 +66,28 @@ public class Dispatcher implements SmartLifecycle {
         this.tx = new TransactionTemplate(transactions);
         this.events = events;
         this.autoStart = properties.dispatch() && !environment.getProperty("qalqan.cli", Boolean.class, false);
+    }
+
+    private Dispatcher(Dispatcher base, ChannelSender webhook) {
+        this.outbox = base.outbox;
+        this.senders.putAll(base.senders);
+        this.senders.put(Channel.WEBHOOK, webhook);
+        this.tokens = base.tokens;
+        this.properties = base.properties;
+        this.retry = base.retry;
+        this.clock = base.clock;
+        this.tx = base.tx;
+        this.events = base.events;
+        this.autoStart = false;
+    }
+
+    /**
+     * A dispatcher like this one whose webhook channel posts to another gateway; it never starts workers of its
+     * own ({@link #drain} only). For benchmarks and for sending one call-up through a standby gateway.
+     */
+    public Dispatcher toWebhook(String url, String secret) {
+        return new Dispatcher(this, new WebhookSender(new NotificationProperties.Webhook(url, secret,
+                properties.webhook().timeout()), clock));
     }
 
     /** Claims, sends and records one batch; the number of messages handled (0 when nothing was due). */

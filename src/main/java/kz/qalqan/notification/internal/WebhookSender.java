@@ -27,8 +27,13 @@ public class WebhookSender implements ChannelSender {
     private final Clock clock;
     private final HttpClient http;
 
+    @org.springframework.beans.factory.annotation.Autowired
     WebhookSender(NotificationProperties properties, Clock clock) {
-        this.settings = properties.webhook();
+        this(properties.webhook(), clock);
+    }
+
+    WebhookSender(NotificationProperties.Webhook settings, Clock clock) {
+        this.settings = settings;
         this.clock = clock;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.timeout()).build();
