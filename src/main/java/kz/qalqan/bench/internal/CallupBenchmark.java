@@ -19,9 +19,9 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -103,6 +103,7 @@ class CallupBenchmark implements Command {
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("messagesPerSecond", Math.round(count / qalqan));
             extra.put("baselineMessagesPerSecond", Math.round(count / baseline));
+            extra.put("enqueueSeconds", Math.round(enqueueSeconds * 100) / 100.0);
             extra.put("receipts", receipts);
             extra.put("repeatsAtSink", sink.repeats.get());
             extra.put("ratio", Math.round((count / qalqan) / (count / baseline) * 100) / 100.0);
@@ -126,7 +127,10 @@ class CallupBenchmark implements Command {
         }
     }
 
+    private double enqueueSeconds;
+
     private void qalqan(Sink sink, String correlation, int count, int workers) {
+        long started = System.nanoTime();
         List<Recipient> recipients = recipients(count);
         Enqueued enqueued = notifications.enqueueTo(new Notice("callup",
                 Map.of("title", "Су тасқыны", "place", "Атырау, штаб", "time", "18:00"), List.of(Channel.WEBHOOK),
@@ -134,6 +138,7 @@ class CallupBenchmark implements Command {
         if (enqueued.queued() != count) {
             throw new IllegalStateException("queued " + enqueued.queued() + " of " + count);
         }
+        enqueueSeconds = (System.nanoTime() - started) / 1e9;
         long sent = outbox.dispatchDueVia(sink.url(), SECRET, workers, correlation);
         if (sent != count) {
             throw new IllegalStateException("dispatched " + sent + " of " + count);
@@ -151,11 +156,10 @@ class CallupBenchmark implements Command {
 
     /** What a hand-written sender would do: build the same JSON, sign it, post it; no outbox, no records. */
     private static void bare(Sink sink, String key, int count, int threads) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger(1);
         AtomicLong failures = new AtomicLong();
-        URI uri = URI.create(sink.url());
+        URL url = URI.create(sink.url()).toURL();
         String[] languages = {"kk", "ru", "en"};
         for (int t = 0; t < threads; t++) {
             pool.submit(() -> {
@@ -179,14 +183,22 @@ class CallupBenchmark implements Command {
                     long ts = System.currentTimeMillis() / 1000;
                     mac.update((ts + ".").getBytes(StandardCharsets.US_ASCII));
                     String signature = HexFormat.of().formatHex(mac.doFinal(body));
-                    HttpResponse<Void> r = http.send(HttpRequest.newBuilder(uri)
-                            .header("Content-Type", "application/json")
-                            .header("Idempotency-Key", key + ":" + i)
-                            .header("X-Qalqan-Timestamp", Long.toString(ts))
-                            .header("X-Qalqan-Signature", "v1=" + signature)
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
-                    if (r.statusCode() != 200) {
+                    HttpURLConnection c = (HttpURLConnection) url.openConnection();
+                    c.setDoOutput(true);
+                    c.setRequestMethod("POST");
+                    c.setFixedLengthStreamingMode(body.length);
+                    c.setRequestProperty("Content-Type", "application/json");
+                    c.setRequestProperty("Idempotency-Key", key + ":" + i);
+                    c.setRequestProperty("X-Qalqan-Timestamp", Long.toString(ts));
+                    c.setRequestProperty("X-Qalqan-Signature", "v1=" + signature);
+                    try (OutputStream o = c.getOutputStream()) {
+                        o.write(body);
+                    }
+                    if (c.getResponseCode() != 200) {
                         failures.incrementAndGet();
+                    }
+                    try (InputStream in = c.getInputStream()) {
+                        in.readAllBytes();
                     }
                 }
                 return null;
