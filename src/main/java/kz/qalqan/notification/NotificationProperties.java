@@ -17,7 +17,7 @@ public record NotificationProperties(
         @DefaultValue("2") int workers,
         @DefaultValue("500") int batchSize,
         @DefaultValue("32") int concurrency,
-        @DefaultValue("200ms") Duration pollInterval,
+        @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue("2m") Duration lease,
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("10s") Duration backoffInitial,

@@ -118,12 +118,13 @@ public class Dispatcher implements SmartLifecycle {
             }
         }
         Instant done = clock.instant();
+        Map<Long, Claimed> byId = new java.util.HashMap<>(batch.size() * 2);
+        batch.forEach(m -> byId.put(m.id(), m));
         tx.executeWithoutResult(s -> {
             outbox.record(worker, outcomes, done);
-            for (int i = 0; i < outcomes.size(); i++) {
-                Outcome o = outcomes.get(i);
+            for (Outcome o : outcomes) {
                 if (o.deliveredAt() != null) {
-                    Claimed m = batch.stream().filter(c -> c.id() == o.messageId()).findFirst().orElseThrow();
+                    Claimed m = byId.get(o.messageId());
                     events.publishEvent(new MessageDelivered(m.id(), m.correlationId(), m.memberId(),
                             m.channels().get(o.channelIndex())));
                 }

@@ -86,7 +86,6 @@ public class OutboxRepository {
                         from notification_stage s
                         join (values ('kk', :kkSubject, :kkBody), ('ru', :ruSubject, :ruBody), ('en', :enSubject, :enBody))
                              as t (language, subject, body) on t.language = s.language
-                        order by s.member_id
                         on conflict (idempotency_key) do nothing""")
                 .param("correlation", notice.correlationId())
                 .param("template", notice.templateKey())
