@@ -264,10 +264,12 @@ class NotificationIntegrationTests extends NotificationTestSupport {
         long commander = member("KZ-23", unit, commanderPost, "kk", "cmd-" + tag + "@example.org", phone());
         long silent = member("KZ-23", unit, null, "kk", "silent-" + tag + "@example.org", phone());
         long answering = member("KZ-23", unit, null, "kk", null, phone());
+        long unreachable = member("KZ-23", unit, null, "kk", null, phone());
         String correlation = "esc-" + tag;
+        SINK.failAlways("e-" + tag + ":" + unreachable);
         notifications.enqueue(new Notice("callup", Map.of("title", "T", "place", "P", "time", "1"),
-                List.of(Channel.WEBHOOK, Channel.EMAIL), "e-" + tag, correlation, true, Duration.ofSeconds(1)),
-                List.of(silent, answering));
+                List.of(Channel.WEBHOOK, Channel.EMAIL), "e-" + tag, correlation, true, Duration.ofSeconds(3)),
+                List.of(silent, answering, unreachable));
         dispatcher.drain(1, correlation);
         String url = SINK.payload("e-" + tag + ":" + answering).get("replyUrl").asString();
         notifications.reply(url.substring(url.indexOf("/r/") + 3), Answer.ACCEPT, null, "TEST");
@@ -277,28 +279,35 @@ class NotificationIntegrationTests extends NotificationTestSupport {
                     assertThat(e.answer()).isEqualTo(Answer.ACCEPT);
                 });
 
-        assertThat(admin().get("/api/notifications/silent?correlation=" + correlation).json())
-                .extracting(m -> m.get("memberId").asLong()).containsExactly(silent);
         escalation.run();
-        assertThat(level(silent, correlation)).isZero(); // not yet: one second has not passed
-        Thread.sleep(1100);
+        assertThat(level(silent, correlation)).isZero(); // not yet: three seconds have not passed
+        for (int i = 0; i < 30 && !status(unreachable, correlation).equals("FAILED"); i++) {
+            dispatcher.drain(1, correlation);
+            Thread.sleep(100);
+        }
+        assertThat(status(unreachable, correlation)).isEqualTo("FAILED"); // webhook refused three times, no e-mail
+        assertThat(admin().get("/api/notifications/silent?correlation=" + correlation).json())
+                .extracting(m -> m.get("memberId").asLong()).containsExactly(silent, unreachable);
+        Thread.sleep(3100);
         escalation.run();
         assertThat(level(silent, correlation)).isEqualTo(1);
         assertThat(level(answering, correlation)).isZero();
         dispatcher.drain(1, correlation);
         assertThat(received("silent-" + tag + "@example.org")).isEqualTo(1);
 
-        Thread.sleep(1100);
+        Thread.sleep(3100);
         escalation.run();
         assertThat(level(silent, correlation)).isEqualTo(2);
         dispatcher.drain(1, correlation + "/escalation");
-        assertThat(received("cmd-" + tag + "@example.org")).isEqualTo(1);
-        assertThat(jdbc.sql("select member_id from notification.message where correlation_id = ?")
-                .param(correlation + "/escalation").query(Long.class).list()).containsExactly(commander);
-        Thread.sleep(1100);
+        assertThat(level(unreachable, correlation)).isEqualTo(2); // nothing to resend on: straight to the commander
+        assertThat(jdbc.sql("select idempotency_key from notification.message where correlation_id = ? order by id")
+                .param(correlation + "/escalation").query(String.class).list()).hasSize(2)
+                .allMatch(k -> k.endsWith(":" + commander));
+        assertThat(received("cmd-" + tag + "@example.org")).isEqualTo(2);
+        Thread.sleep(3100);
         escalation.run();
         assertThat(level(silent, correlation)).isEqualTo(2);
-        assertThat(received("cmd-" + tag + "@example.org")).isEqualTo(1);
+        assertThat(received("cmd-" + tag + "@example.org")).isEqualTo(2);
     }
 
     private int level(long member, String correlation) {

@@ -80,7 +80,7 @@ public class Escalation {
             Instant now = clock.instant();
             int count = 0;
             for (OutboxRepository.Silent s : outbox.dueForEscalation(now, BATCH)) {
-                if (s.escalationLevel() == 0 && s.channelIndex() + 1 < s.channels().size()) {
+                if (s.escalationLevel() == 0 && !s.failed() && s.channelIndex() + 1 < s.channels().size()) {
                     outbox.resendOnNextChannel(s.messageId(), now);
                 } else {
                     notifyCommander(s);
@@ -94,7 +94,7 @@ public class Escalation {
     }
 
     private void notifyCommander(OutboxRepository.Silent s) {
-        Optional<Recipient> commander = commanderOf(s);
+        Optional<Recipient> commander = commanderOf(s);  // also for a message no channel could deliver
         if (commander.isEmpty()) {
             log.warn("no commander found for member {} (message {}) and no fallback address configured", s.memberId(), s.messageId());
             return;

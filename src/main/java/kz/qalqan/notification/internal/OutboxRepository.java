@@ -313,7 +313,7 @@ public class OutboxRepository {
         List<Object> params = new ArrayList<>();
         params.add(correlationId);
         String where = " where m.correlation_id = ?" + scoped(scope, params)
-                + (silentOnly ? " and m.expects_reply and r.message_id is null and m.status <> 'FAILED'" : "");
+                + (silentOnly ? " and m.expects_reply and r.message_id is null" : "");
         params.add(limit);
         return jdbc.sql(VIEW + where + " order by m.id limit ?").params(params)
                 .query((rs, n) -> {
@@ -358,7 +358,7 @@ public class OutboxRepository {
         params.add(correlationId);
         String where = " where m.correlation_id = ?" + scoped(scope, params);
         return jdbc.sql("select count(*) from notification.message m left join notification.reply r on r.message_id = m.id"
-                        + where + " and m.expects_reply and r.message_id is null and m.status <> 'FAILED'")
+                        + where + " and m.expects_reply and r.message_id is null")
                 .params(params).query(Long.class).single();
     }
 
@@ -375,26 +375,27 @@ public class OutboxRepository {
 
     /** A silent message due for escalation. */
     public record Silent(long messageId, String correlationId, long memberId, String memberName, Long unitId,
-                         String orgPath, List<Channel> channels, int channelIndex, int escalationLevel) {
+                         String orgPath, List<Channel> channels, int channelIndex, int escalationLevel, boolean failed) {
     }
 
     /**
      * Messages that expect a reply and have had none within their time since they were sent (level 0) or since
-     * the last escalation (level 1).
+     * the last escalation (level 1). A message that failed on every channel counts from when it was queued.
      */
     public List<Silent> dueForEscalation(Instant now, int limit) {
         return jdbc.sql("""
                         select m.id, m.correlation_id, m.member_id, m.member_name, m.unit_id, m.org_path, m.channels,
-                               m.channel_index, m.escalation_level
+                               m.channel_index, m.escalation_level, m.status = 'FAILED'
                         from notification.message m
-                        where m.expects_reply and m.status in ('SENT', 'DELIVERED') and m.escalation_level < 2
-                          and coalesce(m.escalated_at, m.sent_at) + make_interval(secs => m.reply_within_seconds) <= :now
+                        where m.expects_reply and m.status in ('SENT', 'DELIVERED', 'FAILED') and m.escalation_level < 2
+                          and coalesce(m.escalated_at, m.sent_at, m.created_at) + make_interval(secs => m.reply_within_seconds) <= :now
                           and not exists (select 1 from notification.reply r where r.message_id = m.id)
                         order by m.id limit :limit
                         for update of m skip locked""")
                 .param("now", at(now)).param("limit", limit)
                 .query((rs, n) -> new Silent(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        (Long) rs.getObject(5), rs.getString(6), channels(rs, 7), rs.getInt(8), rs.getInt(9)))
+                        (Long) rs.getObject(5), rs.getString(6), channels(rs, 7), rs.getInt(8), rs.getInt(9),
+                        rs.getBoolean(10)))
                 .list();
     }
 
