@@ -19,7 +19,7 @@ class ModularityTests {
     void everyBusinessModuleIsKnown() {
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
                 .contains("registry", "identity", "audit", "training", "medical", "safety", "emergency", "web", "platform",
-                        "shared", "demo", "incident", "readiness");
+                        "shared", "demo", "incident", "readiness", "notification");
     }
 
     @Test

@@ -5,5 +5,5 @@
  * administrators, everyone's own account page (password, access tokens), incident reporting with its workflow and the injury surveillance dashboard, and the error pages. Pages only: every rule lives in the module whose
  * published API a page calls, and this module owns no tables.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Web", allowedDependencies = {"shared", "platform", "registry", "audit", "identity", "medical", "safety", "training", "incident"})
+@org.springframework.modulith.ApplicationModule(displayName = "Web", allowedDependencies = {"shared", "platform", "registry", "audit", "identity", "medical", "safety", "training", "incident", "notification"})
 package kz.qalqan.web;

@@ -50,7 +50,7 @@ class AuthorizationMatrixIntegrationTests {
 
     /** What an endpoint lets a role do, and on which target. */
     enum Access { PUBLIC, AUTHENTICATED, FILTERED, READERS, WRITERS, CREATORS, SELF, NATIONAL_ADMIN, AUDIT, CSRF_PROTECTED, OWNER, TRAINERS, MEDICS,
-        RISK_PREPARERS, RISK_APPROVERS, RISK_CREATORS, EVENT_CREATORS, EVENT_TRAINERS, LINK_MAKERS, INVESTIGATORS }
+        RISK_PREPARERS, RISK_APPROVERS, RISK_CREATORS, EVENT_CREATORS, EVENT_TRAINERS, LINK_MAKERS, INVESTIGATORS, SENDERS }
 
     enum Target { NONE, MEMBER, UNIT, REGION, IMPORT, TOKEN, USER, ASSESSMENT, EVENT, INCIDENT }
 
@@ -131,6 +131,14 @@ class AuthorizationMatrixIntegrationTests {
         rule(Access.READERS, Target.NONE, "GET /api/readiness/node", "GET /api/readiness/trend", "GET /api/readiness/export.csv");
         rule(Access.WRITERS, Target.UNIT, "POST /api/units/{id}/readiness/override", "DELETE /api/units/{id}/readiness/override",
                 "PUT /api/units/{id}/equipment");
+        // notification: messages of a correlation id, filtered to the caller's scope (the world has one to each city)
+        rule(Access.FILTERED, Target.NONE, "GET /api/notifications", "GET /api/notifications/silent",
+                "GET /api/notifications/summary", "GET /notifications");
+        // queue messages: ADMIN, COMMANDER, EMERGENCY_COORDINATOR; members out of scope are left out
+        rule(Access.SENDERS, Target.NONE, "POST /api/notifications");
+        // the signed reply link is the permission; the matrix uses a forged one, which is 404 for everyone
+        rule(Access.PUBLIC, Target.NONE, "GET /r/{token}", "POST /r/{token}", "GET /api/notifications/replies/{token}",
+                "POST /api/notifications/replies/{token}");
         rule(Access.OWNER, Target.IMPORT, "GET /api/imports/{id}", "GET /imports/{id}", "GET /imports/{id}/status");
         // training: events are read by the register's readers in scope and changed by trainers (a fresh event per
         // change, so 409 is a trainer's answer when the life cycle forbids the step, e.g. completing a planned event)
@@ -179,6 +187,8 @@ class AuthorizationMatrixIntegrationTests {
     private long selfMemberId;
     private long almatyUnitId;
     private long almatyMemberId;
+    private String correlation;
+    private List<Long> notified;
     private final Map<Role, ApiClient> apiAs = new EnumMap<>(Role.class);
     private final Map<Role, WebClient> webAs = new EnumMap<>(Role.class);
     private final Map<Role, String> usernames = new EnumMap<>(Role.class);
@@ -228,6 +238,11 @@ class AuthorizationMatrixIntegrationTests {
         long astanaEvent = created(admin.postJson("/api/training/events", trainingEvent(astanaUnit, "KZ-71", "Matrixastana training")));
         assertThat(admin.postJson("/api/training/events/" + astanaEvent + "/enrolments", Map.of("memberId", astanaMember)).status())
                 .isEqualTo(201);
+
+        correlation = "mx-" + tag;
+        notified = List.of(almatyMember, astanaMember);
+        var notice = admin.postJson("/api/notifications", notice("mx-" + tag));
+        assertThat(notice.status()).as(notice.toString()).isEqualTo(202);
 
         var importReport = admin.post("/api/imports/members", "text/csv",
                 ("iin,last_name,first_name,region\n" + TestIins.random() + ",Импортов,Ержан,KZ-75\n").getBytes(StandardCharsets.UTF_8));
@@ -303,7 +318,8 @@ class AuthorizationMatrixIntegrationTests {
             target = freshAssessment(pattern); // each change needs an assessment in the state it applies to
         }
         String path = pattern.replace("{id}", target == null ? "0" : target).replace("{code}", target == null ? "KZ-75" : target)
-                .replace("{kind}", "OTHER").replace("{memberId}", Long.toString(almatyMemberId)).replace("{secret}", "0");
+                .replace("{kind}", "OTHER").replace("{memberId}", Long.toString(almatyMemberId)).replace("{secret}", "0")
+                .replace("{token}", "1.4102444800.forgedsignatureAAAAAAAAA");
         if (pattern.equals("/api/training/events/{id}/enrolments/{memberId}") && targetInScope) {
             admin.postJson("/api/training/events/" + target + "/enrolments", Map.of("memberId", almatyMemberId));
         }
@@ -353,6 +369,7 @@ class AuthorizationMatrixIntegrationTests {
         }
         calls++;
         Set<Integer> expected = pattern.equals("/api/alerts/cap") ? Set.of(200) // a valid alert: parsed for everyone
+                : pattern.equals("/api/notifications/replies/{token}") || pattern.equals("/r/{token}") ? Set.of(404) // forged link
                 : expected(rule, role, targetInScope, method, web);
         String what = role + (targetInScope ? " in scope " : " out of scope ") + method + " " + path;
         if (!expected.contains(status)) {
@@ -394,6 +411,9 @@ class AuthorizationMatrixIntegrationTests {
         }
         if (path.equals("/members/form/districts")) {
             return path + "?regionCode=KZ-11";
+        }
+        if (path.equals("/api/notifications") || path.startsWith("/api/notifications/s") || path.equals("/notifications")) {
+            return path + "?correlation=" + correlation;
         }
         return switch (path) {
             case "/api/safety/risk" -> path + "?probability=C&severity=II";
@@ -448,6 +468,8 @@ class AuthorizationMatrixIntegrationTests {
             case EVENT_TRAINERS -> !targetInScope ? Set.of(404)
                     : trainer ? Set.of(200, 201, 204, 409) : reader && role != Role.MEMBER ? Set.of(403) : Set.of(404);
             case LINK_MAKERS -> reader && role != Role.MEMBER ? Set.of(201) : Set.of(404);
+            case SENDERS -> List.of(Role.ADMIN, Role.COMMANDER, Role.EMERGENCY_COORDINATOR).contains(role)
+                    ? Set.of(202) : Set.of(403);
             case MEDICS -> !targetInScope ? Set.of(404)
                     : role == Role.MEDICAL_OFFICER ? ok : reader && role != Role.MEMBER ? Set.of(403) : Set.of(404);
             case RISK_CREATORS -> List.of(RISK_PREPARERS).contains(role) ? ok : reader && role != Role.MEMBER ? Set.of(403) : Set.of(400);
@@ -469,6 +491,8 @@ class AuthorizationMatrixIntegrationTests {
             case "/api/units", "/api/units/{id}" -> Map.of("code", "MXN-" + UUID.randomUUID().toString().substring(0, 8),
                     "name", "Жаңа", "type", "PLATOON", "regionCode", "KZ-75");
             case "/api/units/{id}/positions" -> Map.of("title", "Жүргізуші", "requiredQualifications", List.of("driver_c"));
+            case "/api/notifications" -> notice("mx-" + UUID.randomUUID());
+            case "/api/notifications/replies/{token}" -> Map.of("answer", "ACCEPT");
             case "/api/members/me/contacts" -> Map.of("phone", "+77011112233", "email", "me@example.org", "language", "ru");
             case "/api/users/me/tokens" -> Map.of("name", "extra");
             case "/api/members/{id}/qualifications" -> qualificationAward();
@@ -528,6 +552,12 @@ class AuthorizationMatrixIntegrationTests {
             assertThat(admin.postJson("/api/risk-assessments/" + id + "/submit", Map.of()).status()).isEqualTo(200);
         }
         return id;
+    }
+
+    /** A call-up to one member in each city (the POST answers counts only; the GETs must hide Astana's). */
+    private Map<String, Object> notice(String key) {
+        return Map.of("templateKey", "callup", "parameters", Map.of("title", "Matrix"), "channels", List.of("WEBHOOK"),
+                "idempotencyKey", key, "correlationId", correlation, "expectsReply", true, "memberIds", notified);
     }
 
     private static String today() {

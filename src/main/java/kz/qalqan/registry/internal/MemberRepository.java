@@ -234,4 +234,19 @@ public class MemberRepository {
             rs.getString("region_code"), rs.getObject("district_id", Integer.class), rs.getObject("unit_id", Long.class),
             rs.getString("unit_code"), rs.getString("phone"), strings(rs.getArray("skills")),
             strings(rs.getArray("review_warnings")));
+
+    /** Contacts of the given members that the visibility allows, in one round trip. */
+    public List<kz.qalqan.registry.MemberContact> contacts(java.util.Collection<Long> ids, Visibility visibility) {
+        List<Object> params = new ArrayList<>();
+        params.add(ids.toArray(Long[]::new));
+        params.addAll(visibility.parameters("id"));
+        return jdbc.sql("""
+                        select m.id, m.last_name || ' ' || m.first_name as full_name, m.phone, m.email, m.language,
+                               m.unit_id, m.org_path
+                        from registry.member m where m.id = any(?)""" + visibility.predicate("m", "id") + " order by m.id")
+                .params(params)
+                .query((rs, n) -> new kz.qalqan.registry.MemberContact(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), (Long) rs.getObject(6), rs.getString(7)))
+                .list();
+    }
 }

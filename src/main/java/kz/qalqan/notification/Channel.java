@@ -1,0 +1,6 @@
+package kz.qalqan.notification;
+
+/** The ways a message reaches a member, tried in the order a notice names them. */
+public enum Channel {
+    EMAIL, SMS, WEBHOOK
+}

@@ -1,0 +1,236 @@
+package kz.qalqan.notification;
+
+import kz.qalqan.audit.AuditTrail;
+import kz.qalqan.notification.internal.OutboxRepository;
+import kz.qalqan.notification.internal.ReplyKeywords;
+import kz.qalqan.notification.internal.ReplyTokens;
+import kz.qalqan.notification.internal.Templates;
+import kz.qalqan.platform.FieldProblem;
+import kz.qalqan.platform.InvalidInputException;
+import kz.qalqan.platform.NotFoundException;
+import kz.qalqan.platform.security.CurrentCaller;
+import kz.qalqan.registry.MemberDirectory;
+import kz.qalqan.shared.Role;
+import kz.qalqan.shared.Scope;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sends messages to members and hears their replies. {@link #enqueue} puts one message per member into the
+ * outbox (set-based: a call-up to 100,000 members is one COPY and one INSERT … SELECT); the dispatch workers
+ * send them. Only ADMIN, COMMANDER and EMERGENCY_COORDINATOR send, and only to members in their scope; the same
+ * roles see messages and replies in their scope. Every enqueue, read and reply is audited.
+ */
+@Service
+@Transactional
+public class Notifications {
+
+    /** Who may send messages and watch their answers, over the members in their scope. */
+    public static final Role[] SENDERS = {Role.ADMIN, Role.COMMANDER, Role.EMERGENCY_COORDINATOR};
+
+    private static final int VIEW_LIMIT = 5_000;
+
+    private final OutboxRepository outbox;
+    private final Templates templates;
+    private final ReplyTokens tokens;
+    private final MemberDirectory members;
+    private final CurrentCaller caller;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final NotificationProperties properties;
+    private final Clock clock;
+
+    Notifications(OutboxRepository outbox, Templates templates, ReplyTokens tokens, MemberDirectory members,
+                  CurrentCaller caller, AuditTrail audit, ApplicationEventPublisher events,
+                  NotificationProperties properties, Clock clock) {
+        this.outbox = outbox;
+        this.templates = templates;
+        this.tokens = tokens;
+        this.members = members;
+        this.caller = caller;
+        this.audit = audit;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * One message per member, rendered in the member's language, contacts from the registry. Members the caller
+     * may not reach are left out and counted as unreachable; a member whose key is already queued is a duplicate.
+     */
+    public Enqueued enqueue(Notice notice, Collection<Long> memberIds) {
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(memberIds));
+        List<Recipient> recipients = members.contacts(ids).stream().map(Recipient::of).toList();
+        Enqueued result = enqueueTo(notice, recipients);
+        return new Enqueued(result.correlationId(), ids.size(), result.queued(), result.duplicates(),
+                ids.size() - result.queued() - result.duplicates());
+    }
+
+    /** As {@link #enqueue} for callers that already hold the recipients' contacts (a read model, a benchmark). */
+    public Enqueued enqueueTo(Notice notice, List<Recipient> recipients) {
+        Map<String, kz.qalqan.notification.internal.OutboxRepository.Rendered> texts = check(notice);
+        Scope scope = caller.get().scopeFor(SENDERS);
+        List<Recipient> reachable = scope.isEverything() ? recipients
+                : recipients.stream().filter(r -> scope.covers(r.orgPath())).toList();
+        long within = (notice.replyWithin() == null ? properties.replyWithin() : notice.replyWithin()).toSeconds();
+        int queued = reachable.isEmpty() ? 0 : outbox.enqueue(notice, reachable, texts, within, clock.instant());
+        audit.record("NOTIFICATION_ENQUEUE", "correlation", notice.correlationId(), null, null,
+                "template=" + notice.templateKey() + " channels=" + notice.channels() + " recipients=" + reachable.size()
+                        + " queued=" + queued);
+        return new Enqueued(notice.correlationId(), recipients.size(), queued, reachable.size() - queued,
+                recipients.size() - reachable.size());
+    }
+
+    private Map<String, kz.qalqan.notification.internal.OutboxRepository.Rendered> check(Notice notice) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (notice.idempotencyKey() == null || notice.idempotencyKey().isBlank() || notice.idempotencyKey().length() > 150) {
+            problems.add(new FieldProblem("idempotencyKey", "is required, at most 150 characters"));
+        }
+        if (notice.correlationId() == null || notice.correlationId().isBlank() || notice.correlationId().length() > 200) {
+            problems.add(new FieldProblem("correlationId", "is required, at most 200 characters"));
+        }
+        if (notice.channels().isEmpty() || notice.channels().size() > 3
+                || new LinkedHashSet<>(notice.channels()).size() != notice.channels().size()) {
+            problems.add(new FieldProblem("channels", "name one to three different channels of EMAIL, SMS, WEBHOOK"));
+        }
+        if (notice.replyWithin() != null && (notice.replyWithin().isNegative() || notice.replyWithin().isZero())) {
+            problems.add(new FieldProblem("replyWithin", "must be positive"));
+        }
+        var texts = templates.render(notice.templateKey(), notice.parameters());
+        if (texts.isEmpty()) {
+            problems.add(new FieldProblem("templateKey", "is not a known message template"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return texts.get();
+    }
+
+    /** The messages of a correlation id that the caller may see, oldest first. */
+    public List<MessageView> messages(String correlationId) {
+        List<MessageView> list = outbox.messages(requireCorrelation(correlationId), viewing(), false, VIEW_LIMIT);
+        audit.record("NOTIFICATION_READ", "correlation", correlationId, null, null, "messages=" + list.size());
+        return list;
+    }
+
+    /** Who has not answered yet (messages that expect a reply, not failed, without one). */
+    public List<MessageView> silent(String correlationId) {
+        List<MessageView> list = outbox.messages(requireCorrelation(correlationId), viewing(), true, VIEW_LIMIT);
+        audit.record("NOTIFICATION_READ", "correlation", correlationId, null, null, "silent=" + list.size());
+        return list;
+    }
+
+    /** Counts by status and answer, within the caller's scope. */
+    public CorrelationSummary summary(String correlationId) {
+        requireCorrelation(correlationId);
+        Scope scope = viewing();
+        Map<String, Long> byStatus = outbox.countByStatus(correlationId, scope);
+        CorrelationSummary summary = new CorrelationSummary(correlationId,
+                byStatus.values().stream().mapToLong(Long::longValue).sum(), byStatus,
+                outbox.countByAnswer(correlationId, scope), outbox.countSilent(correlationId, scope));
+        audit.record("NOTIFICATION_READ", "correlation", correlationId, null, null, "summary");
+        return summary;
+    }
+
+    private Scope viewing() {
+        return caller.get().scopeFor(SENDERS);
+    }
+
+    private static String requireCorrelation(String correlationId) {
+        if (correlationId == null || correlationId.isBlank()) {
+            throw InvalidInputException.of("correlation", "is required");
+        }
+        return correlationId;
+    }
+
+    /** What the one-tap reply page shows: the message in the member's language and any answer already given. */
+    public record ReplyView(long messageId, String language, String subject, String body, Answer answer, String reason,
+                            Instant expires) {
+    }
+
+    /**
+     * The message behind a reply link. A tampered, malformed or expired link is as absent as a missing message
+     * (404), so that the page tells an attacker nothing.
+     */
+    @Transactional(readOnly = true)
+    public ReplyView replyView(String token) {
+        var verified = tokens.verify(token, clock.instant()).orElseThrow(Notifications::invalidLink);
+        var target = outbox.replyTarget(verified.messageId()).filter(OutboxRepository.ReplyTarget::expectsReply)
+                .orElseThrow(Notifications::invalidLink);
+        return new ReplyView(target.messageId(), target.language(), target.subject(), target.body(), target.answer(),
+                target.reason(), verified.expires());
+    }
+
+    /**
+     * Stores the member's answer from a reply link (page or API). The first answer counts; a repeat returns the
+     * stored one. Publishes {@link ReplyReceived} once.
+     */
+    public ReplyView reply(String token, Answer answer, String reason, String via) {
+        var verified = tokens.verify(token, clock.instant()).orElseThrow(Notifications::invalidLink);
+        var target = outbox.replyTarget(verified.messageId()).filter(OutboxRepository.ReplyTarget::expectsReply)
+                .orElseThrow(Notifications::invalidLink);
+        if (answer == null) {
+            throw InvalidInputException.of("answer", "choose ACCEPT, DECLINE or UNABLE");
+        }
+        String cleanReason = reason == null || reason.isBlank() ? null : reason.strip();
+        if (cleanReason != null && cleanReason.length() > 500) {
+            throw InvalidInputException.of("reason", "at most 500 characters");
+        }
+        store(target, answer, cleanReason, via);
+        return replyView(token);
+    }
+
+    /**
+     * A text from a phone (SMS deliver_sm): matched to the newest message to that number awaiting a reply, and
+     * read with the reply keywords. Answers whether it was taken as a reply.
+     */
+    public boolean replyBySms(String phone, String text) {
+        String normalized = phone == null ? null : (phone.startsWith("+") ? phone : "+" + phone);
+        Optional<ReplyKeywords.Parsed> parsed = ReplyKeywords.parse(text);
+        if (normalized == null || parsed.isEmpty()) {
+            return false;
+        }
+        Optional<Long> id = outbox.awaitingReplyByPhone(normalized);
+        if (id.isEmpty()) {
+            return false;
+        }
+        var target = outbox.replyTarget(id.get()).orElseThrow();
+        return store(target, parsed.get().answer(), parsed.get().reason(), "SMS");
+    }
+
+    private boolean store(OutboxRepository.ReplyTarget target, Answer answer, String reason, String via) {
+        if (!outbox.reply(target, answer, reason, via, clock.instant())) {
+            return false;
+        }
+        audit.record("NOTIFICATION_REPLY", "member", Long.toString(target.memberId()), target.orgPath(), null,
+                "message " + target.messageId() + " " + answer + " via " + via);
+        events.publishEvent(new ReplyReceived(target.messageId(), target.correlationId(), target.memberId(), answer, reason));
+        return true;
+    }
+
+    private static NotFoundException invalidLink() {
+        return new NotFoundException("This reply link is not valid or has expired");
+    }
+
+    /** Messages still to be sent (pending or being sent), everywhere. */
+    @Transactional(readOnly = true)
+    public long pending() {
+        return outbox.pending();
+    }
+
+    /** The configured default time to wait for a reply before escalating. */
+    public Duration defaultReplyWithin() {
+        return properties.replyWithin();
+    }
+}

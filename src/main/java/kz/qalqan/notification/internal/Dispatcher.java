@@ -1,0 +1,303 @@
+package kz.qalqan.notification.internal;
+
+import kz.qalqan.notification.Channel;
+import kz.qalqan.notification.MessageDelivered;
+import kz.qalqan.notification.NotificationProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The outbox workers. Each loop claims a batch under a lease ({@code FOR UPDATE SKIP LOCKED}, so any number of
+ * workers on any number of nodes never hold the same message), sends the batch in parallel outside any
+ * transaction, then records outcomes, attempts and receipts in one short transaction that also publishes
+ * {@link MessageDelivered}. A worker that dies leaves its rows SENDING until the lease runs out; then another
+ * claims and sends them again with the same idempotency key, which the receiving side uses to drop the repeat.
+ *
+ * <p>Runs on its own in the server (unless {@code qalqan.notification.dispatch=false}); command-line tasks call
+ * {@link #drain} instead.
+ */
+@Component
+public class Dispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final OutboxRepository outbox;
+    private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final ReplyTokens tokens;
+    private final NotificationProperties properties;
+    private final RetryPolicy retry;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final boolean autoStart;
+    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final List<Thread> workers = new ArrayList<>();
+    private ExecutorService sending;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Dispatcher(OutboxRepository outbox, List<ChannelSender> senders, ReplyTokens tokens, NotificationProperties properties,
+               Clock clock, PlatformTransactionManager transactions, ApplicationEventPublisher events, Environment environment) {
+        this.outbox = outbox;
+        senders.forEach(s -> this.senders.put(s.channel(), s));
+        this.tokens = tokens;
+        this.properties = properties;
+        this.retry = new RetryPolicy(properties.maxAttempts(), properties.backoffInitial(), properties.backoffMax());
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+        this.events = events;
+        this.autoStart = properties.dispatch() && !environment.getProperty("qalqan.cli", Boolean.class, false);
+    }
+
+    private Dispatcher(Dispatcher base, ChannelSender webhook) {
+        this.outbox = base.outbox;
+        this.senders.putAll(base.senders);
+        this.senders.put(Channel.WEBHOOK, webhook);
+        this.tokens = base.tokens;
+        this.properties = base.properties;
+        this.retry = base.retry;
+        this.clock = base.clock;
+        this.tx = base.tx;
+        this.events = base.events;
+        this.autoStart = false;
+    }
+
+    /**
+     * A dispatcher like this one whose webhook channel posts to another gateway; it never starts workers of its
+     * own ({@link #drain} only). For benchmarks and for sending one call-up through a standby gateway.
+     */
+    public Dispatcher toWebhook(String url, String secret) {
+        return new Dispatcher(this, new WebhookSender(new NotificationProperties.Webhook(url, secret,
+                properties.webhook().timeout()), clock));
+    }
+
+    /** Claims, sends and records one batch; the number of messages handled (0 when nothing was due). */
+    public int dispatchOnce(String worker) {
+        return dispatchOnce(worker, null);
+    }
+
+    /** As {@link #dispatchOnce(String)}, only for correlation ids starting with the prefix (null: all). */
+    public int dispatchOnce(String worker, String correlationPrefix) {
+        Instant now = clock.instant();
+        List<Claimed> batch = tx.execute(s -> outbox.claim(worker, properties.batchSize(), now,
+                now.plus(properties.lease()), correlationPrefix));
+        if (batch == null || batch.isEmpty()) {
+            return 0;
+        }
+        List<Future<Outcome>> futures = new ArrayList<>(batch.size());
+        ExecutorService pool = pool();
+        for (Claimed m : batch) {
+            futures.add(pool.submit(() -> handle(m)));
+        }
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
+        for (int i = 0; i < futures.size(); i++) {
+            try {
+                outcomes.add(futures.get(i).get());
+            } catch (Exception e) {
+                // handle() catches channel failures; this is a bug or an interrupt: leave the lease to expire
+                log.error("dispatch of message {} failed unexpectedly", batch.get(i).id(), e);
+            }
+        }
+        Instant done = clock.instant();
+        Map<Long, Claimed> byId = new java.util.HashMap<>(batch.size() * 2);
+        batch.forEach(m -> byId.put(m.id(), m));
+        tx.executeWithoutResult(s -> {
+            outbox.record(worker, outcomes, done);
+            for (Outcome o : outcomes) {
+                if (o.deliveredAt() != null) {
+                    Claimed m = byId.get(o.messageId());
+                    events.publishEvent(new MessageDelivered(m.id(), m.correlationId(), m.memberId(),
+                            m.channels().get(o.channelIndex())));
+                }
+            }
+        });
+        return batch.size();
+    }
+
+    /** Dispatches until nothing is due; the number of messages handled. For commands and tests. */
+    public long drain() {
+        return drain(1, null);
+    }
+
+    /**
+     * Dispatches with {@code workers} parallel loops until nothing (with the correlation prefix, if given) is due;
+     * the number of messages handled. For commands, benchmarks and tests.
+     */
+    public long drain(int workers, String correlationPrefix) {
+        java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        for (int i = 0; i < workers; i++) {
+            String worker = node + "-drain-" + i;
+            Thread t = new Thread(() -> {
+                try {
+                    for (int n = dispatchOnce(worker, correlationPrefix); n > 0; n = dispatchOnce(worker, correlationPrefix)) {
+                        total.addAndGet(n);
+                    }
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "notification-drain-" + i);
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return total.get();
+    }
+
+    /** Sends one message: skips channels that cannot reach the member, tries the current one, decides what next. */
+    Outcome handle(Claimed m) {
+        List<Outcome.Attempt> tried = Outcome.list();
+        int index = m.channelIndex();
+        int attempts = m.attempts();
+        String replyUrl = m.expectsReply() ? replyUrl(m.id()) : null;
+        while (index < m.channels().size()) {
+            Channel channel = m.channels().get(index);
+            ChannelSender sender = senders.get(channel);
+            if (sender == null || !sender.configured() || !sender.reaches(m)) {
+                tried.add(new Outcome.Attempt(attempts, channel, "SKIPPED",
+                        sender == null || !sender.configured() ? "channel not configured" : "no address for the member"));
+                index++;
+                continue;
+            }
+            Instant now = clock.instant();
+            try {
+                Sent sent = sender.send(m, replyUrl);
+                tried.add(new Outcome.Attempt(attempts, channel, "SENT", sent.externalId()));
+                return new Outcome(m.id(), sent.delivered() ? "DELIVERED" : "SENT", index, attempts, null, now,
+                        sent.delivered() ? now : null, null, tried,
+                        new Outcome.Receipt(channel, sent.externalId(), sent.receiptStatus()));
+            } catch (Exception e) {
+                String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                tried.add(new Outcome.Attempt(attempts, channel, "FAILED", truncate(error)));
+                if (!retry.exhausted(attempts)) {
+                    return new Outcome(m.id(), "PENDING", index, attempts, now.plus(retry.delayAfter(attempts)), null,
+                            null, truncate(error), tried, null);
+                }
+                if (index + 1 < m.channels().size()) {
+                    return new Outcome(m.id(), "PENDING", index + 1, 0, now, null, null, truncate(error), tried, null);
+                }
+                return new Outcome(m.id(), "FAILED", index, attempts, null, null, null, truncate(error), tried, null);
+            }
+        }
+        return new Outcome(m.id(), "FAILED", Math.max(0, m.channels().size() - 1), attempts, null, null, null,
+                "no configured channel reaches the member", tried, null);
+    }
+
+    String replyUrl(long messageId) {
+        String token = tokens.issue(messageId, clock.instant().plus(properties.replyLinkLifetime()));
+        return properties.publicBaseUrl().replaceAll("/+$", "") + "/r/" + token;
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 500 ? s : s.substring(0, 500);
+    }
+
+    private synchronized ExecutorService pool() {
+        if (sending == null) {
+            sending = Executors.newFixedThreadPool(properties.concurrency(), r -> {
+                Thread t = new Thread(r, "notification-send");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return sending;
+    }
+
+    @Override
+    public void start() {
+        if (!autoStart || !running.compareAndSet(false, true)) {
+            return;
+        }
+        for (int i = 0; i < properties.workers(); i++) {
+            String worker = node + "-" + i;
+            Thread t = new Thread(() -> loop(worker), "notification-worker-" + i);
+            t.setDaemon(true);
+            workers.add(t);
+            t.start();
+        }
+    }
+
+    private void loop(String worker) {
+        while (running.get()) {
+            try {
+                if (dispatchOnce(worker) == 0) {
+                    Thread.sleep(properties.pollInterval().toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("notification worker {}: {}; retrying after the poll interval", worker, e.toString());
+                try {
+                    Thread.sleep(Math.max(1000, properties.pollInterval().toMillis()));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        running.set(false);
+        for (Thread t : workers) {
+            t.interrupt();
+        }
+        for (Thread t : workers) {
+            try {
+                t.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        workers.clear();
+        synchronized (this) {
+            if (sending != null) {
+                sending.shutdownNow();
+                sending = null;
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    @Override
+    public int getPhase() {
+        // stop before the DataSource and the embedded database go away
+        return Integer.MAX_VALUE - 100;
+    }
+}

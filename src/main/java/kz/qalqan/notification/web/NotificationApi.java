@@ -1,0 +1,116 @@
+package kz.qalqan.notification.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import kz.qalqan.notification.Answer;
+import kz.qalqan.notification.Channel;
+import kz.qalqan.notification.CorrelationSummary;
+import kz.qalqan.notification.Enqueued;
+import kz.qalqan.notification.MessageView;
+import kz.qalqan.notification.Notice;
+import kz.qalqan.notification.Notifications;
+import kz.qalqan.platform.FieldProblem;
+import kz.qalqan.platform.ForbiddenException;
+import kz.qalqan.platform.InvalidInputException;
+import kz.qalqan.platform.security.CurrentCaller;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+@RestController
+@RequestMapping("/api/notifications")
+@Tag(name = "Notifications", description = "Messages to members (call-ups), their delivery and the members' replies")
+class NotificationApi {
+
+    private final Notifications notifications;
+    private final CurrentCaller caller;
+
+    NotificationApi(Notifications notifications, CurrentCaller caller) {
+        this.notifications = notifications;
+        this.caller = caller;
+    }
+
+    /** The JSON body of an enqueue. */
+    record EnqueueRequest(String templateKey, Map<String, String> parameters, List<String> channels,
+                          String idempotencyKey, String correlationId, Boolean expectsReply, Integer replyWithinMinutes,
+                          List<Long> memberIds) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Queue one message per member (ADMIN, COMMANDER, EMERGENCY_COORDINATOR; members in scope)")
+    Enqueued enqueue(@RequestBody EnqueueRequest request) {
+        if (caller.get().scopeFor(Notifications.SENDERS).isNothing()) {
+            throw new ForbiddenException("Only an administrator, commander or emergency coordinator sends messages");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        List<Channel> channels = new ArrayList<>();
+        for (String c : request.channels() == null ? List.<String>of() : request.channels()) {
+            try {
+                channels.add(Channel.valueOf(c));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                problems.add(new FieldProblem("channels", "unknown channel " + c + "; use EMAIL, SMS or WEBHOOK"));
+            }
+        }
+        if (request.memberIds() == null || request.memberIds().isEmpty() || request.memberIds().size() > 200_000) {
+            problems.add(new FieldProblem("memberIds", "name between 1 and 200,000 members"));
+        }
+        if (request.replyWithinMinutes() != null && request.replyWithinMinutes() <= 0) {
+            problems.add(new FieldProblem("replyWithinMinutes", "must be positive"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Notice notice = new Notice(request.templateKey(), request.parameters(), channels, request.idempotencyKey(),
+                request.correlationId(), Boolean.TRUE.equals(request.expectsReply()),
+                request.replyWithinMinutes() == null ? null : Duration.ofMinutes(request.replyWithinMinutes()));
+        return notifications.enqueue(notice, request.memberIds());
+    }
+
+    @GetMapping
+    @Operation(summary = "The messages of a correlation id (e.g. a call-up) that the caller may see, with status and answer")
+    List<MessageView> messages(@RequestParam(required = false) String correlation) {
+        return notifications.messages(correlation);
+    }
+
+    @GetMapping("/silent")
+    @Operation(summary = "Who has not answered yet, per correlation id")
+    List<MessageView> silent(@RequestParam(required = false) String correlation) {
+        return notifications.silent(correlation);
+    }
+
+    @GetMapping("/summary")
+    @Operation(summary = "Counts by status and answer, and how many are still silent, per correlation id")
+    CorrelationSummary summary(@RequestParam(required = false) String correlation) {
+        return notifications.summary(correlation);
+    }
+
+    /** The JSON body of a reply. */
+    record ReplyRequest(String answer, String reason) {
+    }
+
+    @GetMapping("/replies/{token}")
+    @Operation(summary = "The message behind a signed reply link (no sign-in; the link is the permission)")
+    Notifications.ReplyView replyView(@PathVariable String token) {
+        return notifications.replyView(token);
+    }
+
+    @PostMapping("/replies/{token}")
+    @Operation(summary = "Answer through a signed reply link: ACCEPT, DECLINE (with reason) or UNABLE; the first answer counts")
+    Notifications.ReplyView reply(@PathVariable String token, @RequestBody ReplyRequest request) {
+        Answer answer = Answer.parse(request.answer())
+                .orElseThrow(() -> InvalidInputException.of("answer", "choose ACCEPT, DECLINE or UNABLE"));
+        return notifications.reply(token, answer, request.reason(), "API");
+    }
+}
