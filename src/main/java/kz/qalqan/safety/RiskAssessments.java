@@ -207,6 +207,46 @@ public class RiskAssessments {
         return saved(a, "RISK_ASSESSMENT_LESSONS", null);
     }
 
+    /**
+     * Puts an activity's weather hazards into its assessment: the hazards with the given library codes are
+     * replaced by {@code hazards} (none: removed), the rest stay. The overall residual risk never drops by
+     * this (what the preparer or approver saw stays the floor); a rise above the approved level sends the
+     * assessment back for approval, as any review does. Nothing happens when the activity has no
+     * assessment yet, or the weather hazards are already as given.
+     */
+    public ActivityWeather.AssessmentEffect applyEnvironment(ActivityKind kind, long activityId, java.util.Set<String> codes,
+                                                             List<RiskAssessmentCommand.HazardCommand> hazards) {
+        Optional<RiskAssessment> found = repository.findByActivity(kind, activityId);
+        if (found.isEmpty()) {
+            return new ActivityWeather.AssessmentEffect(null, null, null, false, null);
+        }
+        RiskAssessmentView current = find(found.get().id());
+        List<RiskAssessmentCommand.HazardCommand> kept = new ArrayList<>();
+        List<RiskAssessmentCommand.HazardCommand> before = new ArrayList<>();
+        for (RiskAssessmentView.HazardView h : current.hazards()) {
+            RiskAssessmentCommand.HazardCommand command = new RiskAssessmentCommand.HazardCommand(h.subTask(), h.hazardCode(),
+                    h.hazardCode() != null && codes.contains(h.hazardCode()) ? null : h.hazard(), h.probability().name(),
+                    h.severity().name(), h.controls().stream()
+                    .map(c -> new RiskAssessmentCommand.ControlCommand(c.control(), c.how(), c.who())).toList(),
+                    h.residualProbability().name(), h.residualSeverity().name());
+            (h.hazardCode() != null && codes.contains(h.hazardCode()) ? before : kept).add(command);
+        }
+        if (before.equals(hazards)) {
+            return new ActivityWeather.AssessmentEffect(current.id(), current.overallResidualRisk(),
+                    current.overallResidualRisk(), false, current.status());
+        }
+        kept.addAll(hazards);
+        RiskLevel floor = current.overallResidualRisk();
+        RiskLevel declared = floor;
+        for (RiskAssessmentCommand.HazardCommand h : kept) {
+            RiskLevel residual = RiskMatrix.level(Probability.valueOf(h.residualProbability()), Severity.valueOf(h.residualSeverity()));
+            declared = declared == null ? residual : RiskLevel.max(declared, residual);
+        }
+        RiskAssessmentView after = reviewHazards(current.id(), kept, declared == null ? null : declared.name());
+        boolean back = current.status() == AssessmentStatus.APPROVED && after.status() == AssessmentStatus.SUBMITTED;
+        return new ActivityWeather.AssessmentEffect(current.id(), floor, after.overallResidualRisk(), back, after.status());
+    }
+
     /** One assessment the caller may read; the read is audited. */
     public RiskAssessmentView find(long id) {
         RiskAssessment a = readable(id);

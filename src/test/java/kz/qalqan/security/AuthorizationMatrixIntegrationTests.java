@@ -113,6 +113,9 @@ class AuthorizationMatrixIntegrationTests {
         rule(Access.AUTHENTICATED, Target.NONE, "GET /api/hazards", "GET /api/risk-assessments", "GET /risk-assessments",
                 "GET /risk-assessments/new");
         rule(Access.RISK_CREATORS, Target.NONE, "POST /api/risk-assessments");
+        // weather of a training event: read by the event's readers, recorded by those who prepare its assessment
+        rule(Access.READERS, Target.EVENT, "GET /api/activities/{id}/weather");
+        rule(Access.RISK_PREPARERS, Target.EVENT, "POST /api/activities/{id}/weather");
         rule(Access.READERS, Target.ASSESSMENT, "GET /api/risk-assessments/{id}", "GET /api/risk-assessments/{id}.pdf",
                 "GET /api/activities/{kind}/{id}/clearance", "GET /risk-assessments/{id}", "GET /risk-assessments/{id}.pdf");
         rule(Access.RISK_PREPARERS, Target.ASSESSMENT, "PUT /api/risk-assessments/{id}", "PUT /api/risk-assessments/{id}/hazards",
@@ -498,6 +501,8 @@ class AuthorizationMatrixIntegrationTests {
             case "/api/members/{id}/qualifications" -> qualificationAward();
             case "/api/training/events", "/api/training/events/{id}" -> trainingEvent(almatyUnitId, "KZ-75", "Matrix body");
             case "/api/training/events/{id}/enrolments" -> Map.of("memberId", almatyMemberId);
+            case "/api/activities/{id}/weather" -> Map.of("day", java.time.LocalDate.now(kz.qalqan.training.Qualifications.KAZAKHSTAN)
+                    .plusDays(3).toString(), "wbgtC", 29.0);
             case "/api/training/events/{id}/attendance/{memberId}" -> Map.of("attendance", "PRESENT", "sessionRpe", 5);
             case "/api/training/calendar-links" -> Map.of("kind", "UNIT", "targetId", almatyUnitId);
             // the matrix unit has nothing measured, so only C4 may be declared
