@@ -136,4 +136,30 @@ class ActivityEnvironmentIntegrationTests {
         assertThat(user(admin, "COMMANDER", "KZ-71").postJson(path, Map.of("day", day, "wbgtC", 30.0)).status()).isEqualTo(404);
         assertThat(user(admin, "MEDICAL_OFFICER", "KZ-79").postJson(path, Map.of("day", day, "wbgtC", 30.0)).status()).isEqualTo(403);
     }
+
+    @Test
+    void theEventPageShowsClearanceAndWeatherAndTakesAReading() {
+        ApiClient admin = ApiClient.admin(port);
+        long unitId = unit(admin);
+        Instant start = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
+        long eventId = roadMarch(admin, unitId, start);
+        String day = LocalDate.ofInstant(start, RiskAssessments.KAZAKHSTAN).toString();
+        kz.qalqan.web.WebClient web = new kz.qalqan.web.WebClient(port).signIn("admin", "test-admin-password-1");
+
+        kz.qalqan.web.WebClient.Page panel = web.get("/training/events/" + eventId + "/safety?lang=en");
+        assertThat(panel.status()).isEqualTo(200);
+        assertThat(panel.body()).contains("Not cleared", "/risk-assessments/new?event=" + eventId, "No weather recorded yet");
+        kz.qalqan.web.WebClient.Page form = web.get("/risk-assessments/new?event=" + eventId + "&lang=en");
+        assertThat(form.body()).contains("value=\"" + eventId + "\"", "Жаяу марш 20 км");
+
+        kz.qalqan.web.WebClient.Page event = web.get("/training/events/" + eventId);
+        kz.qalqan.web.WebClient.Page saved = web.post("/training/events/" + eventId + "/weather", event,
+                Map.of("day", day, "source", "OBSERVED", "wbgtC", "31"));
+        assertThat(saved.status()).isEqualTo(302);
+        assertThat(saved.location()).contains("weather=saved");
+        kz.qalqan.web.WebClient.Page after = web.get("/training/events/" + eventId + "/safety?weather=saved&lang=en");
+        assertThat(after.body()).contains("87.8 °F", "3 · YELLOW", "40/20", "The reading was recorded");
+        kz.qalqan.web.WebClient.Page bad = web.post("/training/events/" + eventId + "/weather", event, Map.of("day", day));
+        assertThat(bad.location()).contains("weather=problem");
+    }
 }

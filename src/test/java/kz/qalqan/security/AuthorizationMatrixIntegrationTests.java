@@ -116,6 +116,8 @@ class AuthorizationMatrixIntegrationTests {
         // weather of a training event: read by the event's readers, recorded by those who prepare its assessment
         rule(Access.READERS, Target.EVENT, "GET /api/activities/{id}/weather");
         rule(Access.RISK_PREPARERS, Target.EVENT, "POST /api/activities/{id}/weather");
+        rule(Access.READERS, Target.EVENT, "GET /training/events/{id}/safety");
+        rule(Access.CSRF_PROTECTED, Target.EVENT, "POST /training/events/{id}/weather");
         rule(Access.READERS, Target.ASSESSMENT, "GET /api/risk-assessments/{id}", "GET /api/risk-assessments/{id}.pdf",
                 "GET /api/activities/{kind}/{id}/clearance", "GET /risk-assessments/{id}", "GET /risk-assessments/{id}.pdf");
         rule(Access.RISK_PREPARERS, Target.ASSESSMENT, "PUT /api/risk-assessments/{id}", "PUT /api/risk-assessments/{id}/hazards",

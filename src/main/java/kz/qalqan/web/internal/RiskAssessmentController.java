@@ -21,6 +21,8 @@ import kz.qalqan.safety.RiskLevel;
 import kz.qalqan.safety.RiskMatrix;
 import kz.qalqan.safety.Severity;
 import kz.qalqan.shared.ActivityType;
+import kz.qalqan.training.TrainingEvent;
+import kz.qalqan.training.TrainingEvents;
 import kz.qalqan.shared.WorkIntensity;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -60,8 +62,11 @@ class RiskAssessmentController {
     private final HazardLibrary library;
     private final OrgStructure org;
     private final CurrentCaller caller;
+    private final TrainingEvents trainingEvents;
 
-    RiskAssessmentController(RiskAssessments assessments, HazardLibrary library, OrgStructure org, CurrentCaller caller) {
+    RiskAssessmentController(RiskAssessments assessments, HazardLibrary library, OrgStructure org, CurrentCaller caller,
+                             TrainingEvents trainingEvents) {
+        this.trainingEvents = trainingEvents;
         this.assessments = assessments;
         this.library = library;
         this.org = org;
@@ -122,9 +127,20 @@ class RiskAssessmentController {
     }
 
     @GetMapping("/risk-assessments/new")
-    String create(@RequestParam(required = false) String activityType, @RequestParam(required = false) String unit, Model model) {
+    String create(@RequestParam(required = false) String activityType, @RequestParam(required = false) String unit,
+                  @RequestParam(required = false) Long event, Model model) {
         LocalDate today = LocalDate.now(RiskAssessments.KAZAKHSTAN);
         List<Row> rows = new ArrayList<>();
+        if (event != null) {
+            // an assessment of a training event starts from the event's facts and its activity's hazards
+            TrainingEvent e = trainingEvents.find(event);
+            library.forActivity(e.activityType()).forEach(h -> rows.add(fromLibrary(h)));
+            Form form = new Form("TRAINING_EVENT", Long.toString(e.id()), e.title(), Long.toString(e.unitId()),
+                    e.activityType().name(), e.intensity().name(),
+                    LocalDate.ofInstant(e.startsAt(), RiskAssessments.KAZAKHSTAN).toString(),
+                    LocalDate.ofInstant(e.endsAt(), RiskAssessments.KAZAKHSTAN).toString(), null, null, null, padded(rows));
+            return form(model, null, null, form, Map.of());
+        }
         ActivityType type = ActivityType.parse(activityType).orElse(null);
         if (type != null) {
             library.forActivity(type).forEach(h -> rows.add(fromLibrary(h)));
