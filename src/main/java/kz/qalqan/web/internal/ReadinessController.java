@@ -138,7 +138,7 @@ class ReadinessController {
             throw new NotFoundException("No node " + node);
         }
         model.addAttribute("detail", board.detail(key));
-        return "readiness/why :: why(${detail})";
+        return "readiness/why :: why(detail=${detail})";
     }
 
     /** The link one level up, when the caller may see that level. */
