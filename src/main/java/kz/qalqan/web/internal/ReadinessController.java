@@ -163,8 +163,11 @@ class ReadinessController {
                 continue;
             }
             Integer l = r.effectiveLevel();
-            values.put(r.code(), Map.of("band", l == null ? "none" : "c" + l, "label", l == null ? "—" : "C" + l,
-                    "href", "/readiness?node=" + URLEncoder.encode(r.node(), StandardCharsets.UTF_8)));
+            Map<String, String> value = new LinkedHashMap<>();
+            value.put("band", l == null ? "none" : "c" + l);
+            value.put("label", l == null ? "—" : "C" + l);
+            value.put("href", "/readiness?node=" + URLEncoder.encode(r.node(), StandardCharsets.UTF_8));
+            values.put(r.code(), value);
         }
         return json.writeValueAsString(values);
     }
