@@ -34,6 +34,9 @@ class ReadinessPagesIntegrationTests {
     @Autowired
     MessageSource messages;
 
+    @Autowired
+    kz.qalqan.readiness.ReadinessMaintenance maintenance;
+
     private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Almaty"));
 
     private String text(String key, String lang, Object... args) {
@@ -159,6 +162,13 @@ class ReadinessPagesIntegrationTests {
         assertThat(after.get("node").get("s").get("percent").asDouble()).isEqualTo(100.0);
         assertThat(commander.get("/readiness/units/" + unit + "?saved=equipment&lang=en").body())
                 .contains(text("readiness.saved.equipment", "en"), "10 / 10");
+
+        // today's snapshot makes a trend: a chart with its numbers in a table
+        maintenance.snapshot();
+        WebClient.Page trend = commander.get("/readiness/units/" + unit + "?lang=en");
+        assertThat(trend.body()).contains("id=\"trend-chart\"", "id=\"trend-table\"", "&quot;days&quot;:[&quot;" + today)
+                .contains(today.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")), "/js/readiness-trend.js")
+                .doesNotContain(text("readiness.trend.none", "en"));
 
         // a training officer reads the page without forms and may not post one
         WebClient trainer = user(admin, "TRAINING_OFFICER");
