@@ -160,6 +160,7 @@ class ReadinessBrowserJourneyTests {
         WebElement status = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("member-readiness-status")));
         Locale pageLocale = Locale.forLanguageTag(driver.findElement(By.tagName("html")).getAttribute("lang"));
         assertThat(status.getText()).isEqualTo(messages.getMessage("readiness.status.NOT_READY", null, pageLocale));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", status);
         screenshot("readiness-3-member-not-ready");
         signOut(wait);
 
