@@ -144,6 +144,14 @@ class AuthorizationMatrixIntegrationTests {
         // the signed reply link is the permission; the matrix uses a forged one, which is 404 for everyone
         rule(Access.PUBLIC, Target.NONE, "GET /r/{token}", "POST /r/{token}", "GET /api/notifications/replies/{token}",
                 "POST /api/notifications/replies/{token}");
+        // readiness pages: the board answers everyone with what their grants cover; a node's "why" panel for
+        // readers of the node withQuery names (Almaty); the unit page and the member panel for readers in scope
+        rule(Access.FILTERED, Target.NONE, "GET /readiness");
+        rule(Access.READERS, Target.NONE, "GET /readiness/why");
+        rule(Access.READERS, Target.UNIT, "GET /readiness/units/{id}");
+        rule(Access.READERS, Target.MEMBER, "GET /members/{id}/readiness");
+        rule(Access.CSRF_PROTECTED, Target.UNIT, "POST /readiness/units/{id}/equipment", "POST /readiness/units/{id}/override",
+                "POST /readiness/units/{id}/override/clear");
         rule(Access.OWNER, Target.IMPORT, "GET /api/imports/{id}", "GET /imports/{id}", "GET /imports/{id}/status");
         // training: events are read by the register's readers in scope and changed by trainers (a fresh event per
         // change, so 409 is a trainer's answer when the life cycle forbids the step, e.g. completing a planned event)
@@ -424,7 +432,7 @@ class AuthorizationMatrixIntegrationTests {
             case "/api/safety/risk" -> path + "?probability=C&severity=II";
             case "/api/safety/heat" -> path + "?wbgtF=87.8&work=moderate";
             case "/api/safety/windchill" -> path + "?tempC=-20&windKmh=30";
-            case "/api/readiness/node", "/api/readiness/trend", "/api/readiness/export.csv" -> path + "?node=KZ-75";
+            case "/api/readiness/node", "/api/readiness/trend", "/api/readiness/export.csv", "/readiness/why" -> path + "?node=KZ-75";
             default -> path;
         };
     }

@@ -4,6 +4,7 @@ import kz.qalqan.registry.MemberDirectory;
 import kz.qalqan.registry.MemberImport;
 import kz.qalqan.registry.OrgStructure;
 import kz.qalqan.registry.Region;
+import kz.qalqan.readiness.ReadinessBoard;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,8 +21,10 @@ class DashboardController {
     private final MemberDirectory members;
     private final OrgStructure org;
     private final MemberImport imports;
+    private final ReadinessBoard readiness;
 
-    DashboardController(MemberDirectory members, OrgStructure org, MemberImport imports) {
+    DashboardController(MemberDirectory members, OrgStructure org, MemberImport imports, ReadinessBoard readiness) {
+        this.readiness = readiness;
         this.members = members;
         this.org = org;
         this.imports = imports;
@@ -44,6 +47,7 @@ class DashboardController {
         model.addAttribute("maxRegion", Math.max(1, byRegion.stream().mapToLong(RegionCount::members).max().orElse(1)));
         model.addAttribute("regionTotal", total);
         model.addAttribute("recentImports", imports.recentJobs(RECENT_IMPORTS));
+        model.addAttribute("nationalReadiness", readiness.overview().national());
         return "dashboard";
     }
 }
