@@ -182,6 +182,9 @@ class TrainingController {
         model.addAttribute("event", event);
         model.addAttribute("enrolments", events.enrolments(id));
         model.addAttribute("flags", riskFlags.forEvent(id));
+        if (model.getAttribute("confirmMember") instanceof Long member) {
+            model.addAttribute("confirm", riskFlags.forEnrolment(event, member));
+        }
         model.addAttribute("canChange", events.canChange(event));
         model.addAttribute("catalogue", qualifications.catalogue());
         return "training/event";
@@ -244,8 +247,7 @@ class TrainingController {
             redirect.addFlashAttribute("problemKey", "training.error.noMember");
         } catch (FlagsNeedConfirmationException e) {
             // the confirmation step: the flags in the user's language, and a form that repeats the enrolment confirmed
-            long member = Long.parseLong(memberId.trim());
-            redirect.addFlashAttribute("confirm", riskFlags.forEnrolment(events.find(id), member));
+            redirect.addFlashAttribute("confirmMember", Long.parseLong(memberId.trim()));
         } catch (ConflictException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         } catch (ForbiddenException e) {
