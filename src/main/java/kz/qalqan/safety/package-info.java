@@ -8,7 +8,12 @@
  * kz.qalqan.safety.ActivityRiskRaised}), and the clearance an activity needs to start
  * ({@link kz.qalqan.safety.RiskAssessments#clearance}). Units come from the registry's org structure,
  * names of preparers and approvers from identity; every write and every read of one assessment is audited.
+ *
+ * <p>Individual risk flags ({@link kz.qalqan.safety.RiskFlags}): ACWR danger from training, injuries from incident,
+ * profile restrictions from medical ({@link kz.qalqan.safety.RestrictionRelevance} maps them to activity types),
+ * the hot-season acclimatisation rule ({@link kz.qalqan.safety.HotSeason}). Training's enrolment asks them through
+ * its {@code EnrolmentScreen} SPI: a forbidding flag refuses, warnings need a confirmation that is audited.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Safety",
-        allowedDependencies = {"shared", "platform", "registry", "audit", "identity", "training"})
+        allowedDependencies = {"shared", "platform", "registry", "audit", "identity", "training", "incident", "medical"})
 package kz.qalqan.safety;

@@ -24,6 +24,7 @@ import kz.qalqan.training.internal.KazakhOrder;
 import kz.qalqan.training.internal.QualificationPolicy;
 import kz.qalqan.training.internal.QualificationRepository;
 import kz.qalqan.training.internal.StartPolicy;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -69,10 +70,13 @@ public class TrainingEvents {
     private final AuditTrail audit;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final ObjectProvider<EnrolmentScreen> screens;
 
     TrainingEvents(EventRepository events, QualificationRepository qualificationRepository,
                    Qualifications qualifications, StartPolicy startPolicy, OrgStructure org, MemberDirectory members,
-                   CurrentCaller caller, AuditTrail audit, ApplicationEventPublisher publisher, Clock clock) {
+                   CurrentCaller caller, AuditTrail audit, ApplicationEventPublisher publisher, Clock clock,
+                   ObjectProvider<EnrolmentScreen> screens) {
+        this.screens = screens;
         this.events = events;
         this.qualificationRepository = qualificationRepository;
         this.qualifications = qualifications;
@@ -187,8 +191,18 @@ public class TrainingEvents {
         return events.find(event.id()).orElseThrow();
     }
 
-    /** Enrols an active member the caller may see; refuses a full event, a second enrolment, a closed event. */
+    /** Enrols a member without confirming risk flags: a member with flags is refused until they are confirmed. */
     public Enrolment enrol(long eventId, long memberId, String actor) {
+        return enrol(eventId, memberId, false, actor);
+    }
+
+    /**
+     * Enrols an active member the caller may see; refuses a full event, a second enrolment, a closed event.
+     * Every {@link EnrolmentScreen} is asked: a refusal is a 409 with its reason; warnings are a 409
+     * ({@link FlagsNeedConfirmationException}) unless {@code confirmFlags}, and a confirmed enrolment records
+     * the warnings confirmed in the audit trail.
+     */
+    public Enrolment enrol(long eventId, long memberId, boolean confirmFlags, String actor) {
         TrainingEvent event = writable(eventId);
         events.lock(eventId);
         event = events.find(eventId).orElseThrow();
@@ -205,9 +219,43 @@ public class TrainingEvents {
         if (event.full()) {
             throw new ConflictException("capacity", "the event is full (" + event.capacity() + " places)");
         }
+        EnrolmentScreen.Screening screening = screening(event, memberId);
+        List<String> refusals = screening.refusals();
+        List<String> warnings = screening.warnings();
+        if (!refusals.isEmpty()) {
+            throw new ConflictException("memberId", "the member may not take part: " + String.join("; ", refusals));
+        }
+        if (!warnings.isEmpty() && !confirmFlags) {
+            throw new FlagsNeedConfirmationException(warnings);
+        }
         events.enrol(eventId, memberId, member.fullName(), member.orgPath(), actor, clock.instant());
         audit.record("TRAINING_ENROL", "member", Long.toString(memberId), member.orgPath(), null, "event " + eventId);
+        if (!warnings.isEmpty()) {
+            audit.record("TRAINING_ENROL_FLAGS_CONFIRMED", "member", Long.toString(memberId), member.orgPath(), null,
+                    "event " + eventId + ", confirmed: " + String.join("; ", warnings));
+        }
         return events.enrolment(eventId, memberId).orElseThrow();
+    }
+
+    /**
+     * What the enrolment screens say about enrolling this member (for a confirmation step before {@link #enrol});
+     * the caller must be able to change the event and see the member.
+     */
+    public EnrolmentScreen.Screening screen(long eventId, long memberId) {
+        TrainingEvent event = writable(eventId);
+        members.find(memberId);
+        return screening(event, memberId);
+    }
+
+    private EnrolmentScreen.Screening screening(TrainingEvent event, long memberId) {
+        List<String> refusals = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (EnrolmentScreen screen : screens.orderedStream().toList()) {
+            EnrolmentScreen.Screening screening = screen.screen(event, memberId);
+            refusals.addAll(screening.refusals());
+            warnings.addAll(screening.warnings());
+        }
+        return new EnrolmentScreen.Screening(refusals, warnings);
     }
 
     /** Removes an enrolment that has no attendance yet. */

@@ -67,6 +67,16 @@ public class TrainingLoads {
         return flags;
     }
 
+    /**
+     * For each member, the distinct days in [from, to] (Kazakhstan days) with attendance PRESENT at a training
+     * event other than CLASSROOM — exposure that counts towards heat acclimatisation. Members without such a
+     * day are absent. No scope check and no audit: the caller reached the members through the registry.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> outdoorTrainingDays(Collection<Long> memberIds, LocalDate from, LocalDate to) {
+        return events.outdoorDays(memberIds, from, to);
+    }
+
     private LoadReport compute(long memberId, int days, WorkloadRatio.Method method) {
         LocalDate today = today();
         LocalDate from = today.minusDays(days - 1L);

@@ -132,6 +132,9 @@ class AuthorizationMatrixIntegrationTests {
         rule(Access.READERS, Target.REGION, "GET /api/readiness/regions/{code}");
         rule(Access.READERS, Target.UNIT, "GET /api/units/{id}/readiness", "GET /api/units/{id}/equipment");
         rule(Access.READERS, Target.MEMBER, "GET /api/members/{id}/readiness");
+        // individual risk flags (safety): readers over the member or the event; every read audited
+        rule(Access.READERS, Target.MEMBER, "GET /api/members/{id}/risk-flags", "GET /members/{id}/risk-flags");
+        rule(Access.READERS, Target.EVENT, "GET /api/training/events/{id}/risk-flags");
         // any node, trend and export of the node withQuery names (Almaty)
         rule(Access.READERS, Target.NONE, "GET /api/readiness/node", "GET /api/readiness/trend", "GET /api/readiness/export.csv");
         rule(Access.WRITERS, Target.UNIT, "POST /api/units/{id}/readiness/override", "DELETE /api/units/{id}/readiness/override",

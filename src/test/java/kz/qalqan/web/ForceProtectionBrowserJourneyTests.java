@@ -116,7 +116,7 @@ class ForceProtectionBrowserJourneyTests {
         e.put("capacity", 30);
         e.put("awards", List.of());
         long eventId = created(admin.postJson("/api/training/events", e));
-        assertThat(admin.postJson("/api/training/events/" + eventId + "/enrolments", Map.of("memberId", memberId)).status())
+        assertThat(admin.postJson("/api/training/events/" + eventId + "/enrolments", Map.of("memberId", memberId, "confirmFlags", true)).status())
                 .isEqualTo(201);
         String eventPage = base + "/training/events/" + eventId;
 

@@ -74,7 +74,9 @@ class TrainingPagesIntegrationTests {
         WebClient.Page event = web.get(eventPath);
         assertThat(event.status()).isEqualTo(200);
         assertThat(event.body()).contains("Pages drill " + code);
-        assertThat(web.post(eventPath + "/enrol", event, Map.of("memberId", Long.toString(memberId))).status()).isEqualTo(302);
+        assertThat(web.post(eventPath + "/enrol", event, Map.of("memberId", Long.toString(memberId),
+                // physical training in June–August flags everyone unacclimatised: confirmed (a no-op without flags)
+                "confirmFlags", "true")).status()).isEqualTo(302);
         RiskClearances.approve(port, Long.parseLong(eventPath.substring(eventPath.lastIndexOf('/') + 1)), unitId);
         assertThat(web.post(eventPath + "/status", event, Map.of("action", "start")).status()).isEqualTo(302);
         WebClient.Page recorded = web.post(eventPath + "/attendance", event, Map.of("memberId", Long.toString(memberId),

@@ -158,13 +158,19 @@ class DemoTrainingSeeder {
                             plan.intensity(), start, end, region, unit.get().lat(), unit.get().lon(), unit.get().name(),
                             null, 20, plan.awards()), "demo");
                     created++;
+                    List<MemberSummary> enrolled = new java.util.ArrayList<>();
                     for (MemberSummary m : people) {
-                        events.enrol(event.id(), m.id(), "demo");
+                        // a profile that forbids the activity leaves the member out, as a trainer would; other
+                        // risk flags the demo trainer confirms (audited) — no exception inside the one transaction
+                        if (events.screen(event.id(), m.id()).refusals().isEmpty()) {
+                            events.enrol(event.id(), m.id(), true, "demo");
+                            enrolled.add(m);
+                        }
                     }
                     if (end.isBefore(clock.instant())) {
                         clear(event, plan, day);
                         events.start(event.id());
-                        for (MemberSummary m : people) {
+                        for (MemberSummary m : enrolled) {
                             boolean present = random.nextInt(10) < 8;
                             int rpe = switch (plan.intensity()) {
                                 case "HARD" -> 6 + random.nextInt(4);

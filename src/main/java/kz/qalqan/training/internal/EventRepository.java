@@ -16,6 +16,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -208,6 +210,24 @@ public class EventRepository {
                 .query((rs, i) -> new DailyLoad(rs.getLong("member_id"), rs.getObject("day", LocalDate.class),
                         rs.getLong("load")))
                 .list();
+    }
+
+    /** Distinct Kazakhstan days in [from, to] on which each member was PRESENT at a training event other than CLASSROOM. */
+    public Map<Long, Integer> outdoorDays(Collection<Long> memberIds, LocalDate from, LocalDate to) {
+        Map<Long, Integer> days = new HashMap<>();
+        if (memberIds.isEmpty()) {
+            return days;
+        }
+        jdbc.sql("""
+                        select n.member_id, count(distinct (e.starts_at at time zone 'Asia/Almaty')::date) as days
+                        from training.enrolment n join training.event e on e.id = n.event_id
+                        where n.member_id = any(?) and n.attendance = 'PRESENT' and e.activity_type <> 'CLASSROOM'
+                          and (e.starts_at at time zone 'Asia/Almaty')::date between ? and ?
+                        group by 1""")
+                .params(memberIds.toArray(Long[]::new), from, to)
+                .query((rs, i) -> days.put(rs.getLong("member_id"), rs.getInt("days")))
+                .list();
+        return days;
     }
 
     public record DailyLoad(long memberId, LocalDate day, long load) {

@@ -49,7 +49,7 @@ class TrainingEventApi {
         }
     }
 
-    record EnrolRequest(Long memberId) {
+    record EnrolRequest(Long memberId, Boolean confirmFlags) {
     }
 
     record AttendanceRequest(String attendance, Integer durationMinutes, Integer sessionRpe, String result) {
@@ -116,12 +116,13 @@ class TrainingEventApi {
     }
 
     @PostMapping("/{id}/enrolments")
-    @Operation(summary = "Enrol an active member (capacity enforced, no double enrolment)")
+    @Operation(summary = "Enrol an active member (capacity enforced, no double enrolment; risk flags: a forbidding one refuses (409), warnings need confirmFlags=true and are audited)")
     ResponseEntity<Enrolment> enrol(@PathVariable long id, @RequestBody EnrolRequest request, Principal principal) {
         if (request.memberId() == null) {
             throw InvalidInputException.of("memberId", "is required");
         }
-        Enrolment enrolment = events.enrol(id, request.memberId(), principal.getName());
+        Enrolment enrolment = events.enrol(id, request.memberId(),
+                Boolean.TRUE.equals(request.confirmFlags()), principal.getName());
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{memberId}")
                 .buildAndExpand(enrolment.memberId()).toUri()).body(enrolment);
     }

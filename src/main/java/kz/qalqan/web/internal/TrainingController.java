@@ -23,6 +23,8 @@ import kz.qalqan.training.ExpiringQualifications;
 import kz.qalqan.training.Qualifications;
 import kz.qalqan.training.TrainingEvent;
 import kz.qalqan.training.TrainingEvents;
+import kz.qalqan.training.FlagsNeedConfirmationException;
+import kz.qalqan.safety.RiskFlags;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -56,9 +58,11 @@ class TrainingController {
     private final CalendarFeeds feeds;
     private final Qualifications qualifications;
     private final OrgStructure org;
+    private final RiskFlags riskFlags;
 
     TrainingController(TrainingEvents events, ExpiringQualifications expiring, CalendarFeeds feeds,
-                       Qualifications qualifications, OrgStructure org) {
+                       Qualifications qualifications, OrgStructure org, RiskFlags riskFlags) {
+        this.riskFlags = riskFlags;
         this.events = events;
         this.expiring = expiring;
         this.feeds = feeds;
@@ -177,6 +181,10 @@ class TrainingController {
         TrainingEvent event = events.find(id);
         model.addAttribute("event", event);
         model.addAttribute("enrolments", events.enrolments(id));
+        model.addAttribute("flags", riskFlags.forEvent(id));
+        if (model.getAttribute("confirmMember") instanceof Long member) {
+            model.addAttribute("confirm", riskFlags.forEnrolment(event, member));
+        }
         model.addAttribute("canChange", events.canChange(event));
         model.addAttribute("catalogue", qualifications.catalogue());
         return "training/event";
@@ -229,13 +237,17 @@ class TrainingController {
     }
 
     @PostMapping("/training/events/{id}/enrol")
-    String enrol(@PathVariable long id, @RequestParam(required = false) String memberId, Principal principal,
+    String enrol(@PathVariable long id, @RequestParam(required = false) String memberId,
+                 @RequestParam(defaultValue = "false") boolean confirmFlags, Principal principal,
                  RedirectAttributes redirect) {
         try {
-            events.enrol(id, Long.parseLong(memberId == null ? "" : memberId.trim()), principal.getName());
+            events.enrol(id, Long.parseLong(memberId == null ? "" : memberId.trim()), confirmFlags, principal.getName());
             redirect.addFlashAttribute("enrolled", true);
         } catch (NumberFormatException | kz.qalqan.registry.MemberNotFoundException e) {
             redirect.addFlashAttribute("problemKey", "training.error.noMember");
+        } catch (FlagsNeedConfirmationException e) {
+            // the confirmation step: the flags in the user's language, and a form that repeats the enrolment confirmed
+            redirect.addFlashAttribute("confirmMember", Long.parseLong(memberId.trim()));
         } catch (ConflictException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         } catch (ForbiddenException e) {
