@@ -131,8 +131,7 @@ public class ActivityEnvironment {
                         + ", frostbite " + (frostbite == null ? "-" : frostbite));
 
         ActivityWeather.AssessmentEffect effect = applyToAssessment(eventId, heat, frostbite, windChill);
-        ActivityWeather stored = repository.of(ActivityKind.TRAINING_EVENT, eventId).stream().filter(w -> w.id() == id)
-                .findFirst().orElseThrow();
+        ActivityWeather stored = repository.find(id);
         return new ActivityWeather(stored.id(), stored.activityId(), stored.day(), stored.source(), stored.wbgtF(),
                 stored.wbgtEstimated(), stored.airTempC(), stored.humidityPct(), stored.windKmh(), stored.bodyArmour(),
                 stored.mopp4(), stored.acclimatised(), heat, stored.windChillC(), stored.frostbite(), stored.recordedBy(),

@@ -59,6 +59,11 @@ public class WeatherRepository {
                 .query((rs, n) -> row(rs)).list();
     }
 
+    public ActivityWeather find(long id) {
+        return jdbc.sql("select * from safety.activity_weather where id = ?").param(id)
+                .query((rs, n) -> row(rs)).single();
+    }
+
     private static ActivityWeather row(ResultSet rs) throws SQLException {
         int category = rs.getInt("heat_category");
         BigDecimal wbgt = rs.getBigDecimal("wbgt_f");
