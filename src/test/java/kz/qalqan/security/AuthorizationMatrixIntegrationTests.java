@@ -50,9 +50,10 @@ class AuthorizationMatrixIntegrationTests {
 
     /** What an endpoint lets a role do, and on which target. */
     enum Access { PUBLIC, AUTHENTICATED, FILTERED, READERS, WRITERS, CREATORS, SELF, NATIONAL_ADMIN, AUDIT, CSRF_PROTECTED, OWNER, TRAINERS, MEDICS,
-        RISK_PREPARERS, RISK_APPROVERS, RISK_CREATORS, EVENT_CREATORS, EVENT_TRAINERS, LINK_MAKERS, INVESTIGATORS, SENDERS }
+        RISK_PREPARERS, RISK_APPROVERS, RISK_CREATORS, EVENT_CREATORS, EVENT_TRAINERS, LINK_MAKERS, INVESTIGATORS, SENDERS,
+        COORDINATORS, WATCHERS, EMERGENCY_DECLARERS }
 
-    enum Target { NONE, MEMBER, UNIT, REGION, IMPORT, TOKEN, USER, ASSESSMENT, EVENT, INCIDENT }
+    enum Target { NONE, MEMBER, UNIT, REGION, IMPORT, TOKEN, USER, ASSESSMENT, EVENT, INCIDENT, EMERGENCY }
 
     record Rule(Access access, Target target) {
     }
@@ -193,6 +194,13 @@ class AuthorizationMatrixIntegrationTests {
         rule(Access.CSRF_PROTECTED, Target.NONE, "POST /incidents");
         rule(Access.CSRF_PROTECTED, Target.INCIDENT, "POST /incidents/{id}/investigation", "POST /incidents/{id}/actions",
                 "POST /incidents/{id}/actions/{actionId}/done", "POST /incidents/{id}/close");
+        // emergencies: declared and managed by ADMIN and EMERGENCY_COORDINATOR over the area (the Almaty emergency is
+        // a circle in Almaty, owned by KZ-75), watched by them, commanders, safety and medical officers; the list
+        // answers everyone with what they may watch. Each change in scope gets a fresh emergency.
+        rule(Access.FILTERED, Target.NONE, "GET /api/emergencies");
+        rule(Access.EMERGENCY_DECLARERS, Target.NONE, "POST /api/emergencies");
+        rule(Access.WATCHERS, Target.EMERGENCY, "GET /api/emergencies/{id}");
+        rule(Access.COORDINATORS, Target.EMERGENCY, "PUT /api/emergencies/{id}", "POST /api/emergencies/{id}/status");
     }
 
     /** The world the matrix runs in: one unit and member in each city, users of every role over Almaty. */
@@ -225,7 +233,7 @@ class AuthorizationMatrixIntegrationTests {
             for (Role role : Role.values()) {
                 check(endpoint, rule, role, true);
                 if (rule.target() == Target.MEMBER || rule.target() == Target.UNIT || rule.target() == Target.ASSESSMENT
-                        || rule.target() == Target.EVENT || rule.target() == Target.INCIDENT) {
+                        || rule.target() == Target.EVENT || rule.target() == Target.INCIDENT || rule.target() == Target.EMERGENCY) {
                     check(endpoint, rule, role, false);
                 }
             }
@@ -299,6 +307,17 @@ class AuthorizationMatrixIntegrationTests {
         outOfScope.put(Target.EVENT, Long.toString(astanaEvent));
         inScope.put(Target.INCIDENT, Long.toString(incident(almatyUnit)));
         outOfScope.put(Target.INCIDENT, Long.toString(incident(astanaUnit)));
+        inScope.put(Target.EMERGENCY, Long.toString(created(admin.postJson("/api/emergencies", emergency(ALMATY)))));
+        outOfScope.put(Target.EMERGENCY, Long.toString(created(admin.postJson("/api/emergencies", emergency(ASTANA)))));
+    }
+
+    private static final double[] ALMATY = {43.2389, 76.8897};
+    private static final double[] ASTANA = {51.1694, 71.4491};
+
+    /** A flood exercise over a 10 km circle around the city centre (owned by the city's region). */
+    private static Map<String, Object> emergency(double[] centre) {
+        return Map.of("title", "Matrix flood", "type", "FLOOD", "severity", "SEVERE", "exercise", true,
+                "area", Map.of("circles", List.of(Map.of("center", Map.of("lat", centre[0], "lon", centre[1]), "radiusKm", 10))));
     }
 
     private static Map<String, Object> trainingEvent(long unitId, String region, String title) {
@@ -330,6 +349,9 @@ class AuthorizationMatrixIntegrationTests {
                 : rule.target() == Target.EVENT && targetInScope && !method.equals("GET") && pattern.startsWith("/api/")
                 ? Long.toString(created(admin.postJson("/api/training/events", trainingEvent(almatyUnitId, "KZ-75", "Matrix change"))))
                 : targetFor(rule.target(), role, targetInScope);
+        if (rule.target() == Target.EMERGENCY && targetInScope && !method.equals("GET")) {
+            target = Long.toString(created(admin.postJson("/api/emergencies", emergency(ALMATY))));
+        }
         if (rule.target() == Target.ASSESSMENT && targetInScope && !method.equals("GET")) {
             target = freshAssessment(pattern); // each change needs an assessment in the state it applies to
         }
@@ -447,7 +469,7 @@ class AuthorizationMatrixIntegrationTests {
                 var t = apiAs.get(role).postJson("/api/users/me/tokens", Map.of("name", "disposable"));
                 yield Long.toString(t.json().get("token").get("id").asLong());
             }
-            case MEMBER, UNIT, ASSESSMENT, EVENT, INCIDENT -> {
+            case MEMBER, UNIT, ASSESSMENT, EVENT, INCIDENT, EMERGENCY -> {
                 if (!targetInScope) {
                     yield outOfScope.get(target);
                 }
@@ -498,8 +520,16 @@ class AuthorizationMatrixIntegrationTests {
             case INVESTIGATORS -> !targetInScope ? Set.of(404)
                     : List.of(Role.ADMIN, Role.COMMANDER, Role.SAFETY_OFFICER).contains(role) ? union(ok, Set.of(409))
                     : reader && role != Role.MEMBER ? Set.of(403) : Set.of(404);
+            case EMERGENCY_DECLARERS -> List.of(Role.ADMIN, Role.EMERGENCY_COORDINATOR).contains(role) ? Set.of(201) : Set.of(403);
+            case COORDINATORS -> !targetInScope ? Set.of(404)
+                    : List.of(Role.ADMIN, Role.EMERGENCY_COORDINATOR).contains(role) ? union(ok, Set.of(409))
+                    : EMERGENCY_WATCHERS.contains(role) ? Set.of(403) : Set.of(404);
+            case WATCHERS -> !targetInScope ? Set.of(404) : EMERGENCY_WATCHERS.contains(role) ? Set.of(200) : Set.of(404);
         };
     }
+
+    private static final List<Role> EMERGENCY_WATCHERS = List.of(Role.ADMIN, Role.EMERGENCY_COORDINATOR, Role.COMMANDER,
+            Role.SAFETY_OFFICER, Role.MEDICAL_OFFICER);
 
     private Object bodyFor(String pattern, String target) {
         return switch (pattern) {
@@ -534,6 +564,8 @@ class AuthorizationMatrixIntegrationTests {
                     "regionCode", "KZ-75", "place", "Matrix range", "description", "Matrix near miss");
             case "/api/incidents/{id}/actions" -> Map.of("description", "Matrix action", "owner", "Matrix owner", "dueOn", today());
             case "/api/incidents/{id}/close" -> Map.of("review", "Matrix review");
+            case "/api/emergencies", "/api/emergencies/{id}" -> emergency(ALMATY);
+            case "/api/emergencies/{id}/status" -> Map.of("status", "STOOD_DOWN");
             case "/api/users/me/password" -> Map.of("currentPassword", "not-my-password-at-all", "newPassword", "another-secret-pass-99");
             case "/api/users/{id}/password" -> Map.of("password", "reset-secret-pass-1234");
             case "/api/users", "/api/users/{id}" -> Map.of("username", "mx-new-" + UUID.randomUUID().toString().substring(0, 6),

@@ -40,6 +40,29 @@ public final class ApiClient {
         return new ApiClient(port, "admin", "test-admin-password-1");
     }
 
+    /**
+     * A new user with one grant ({@code role} over {@code scope}, e.g. {@code KZ-75}), created by the admin, signed in
+     * with basic authentication. {@code memberId} links the user to a member (null for none).
+     */
+    public static ApiClient newUser(int port, String role, String scope, Long memberId) {
+        String username = role.toLowerCase().replace('_', '-') + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String password = "test-secret-pass-" + username;
+        java.util.Map<String, Object> user = new java.util.HashMap<>();
+        user.put("username", username);
+        user.put("password", password);
+        user.put("displayName", "Test " + role);
+        user.put("language", "en");
+        user.put("grants", java.util.List.of(java.util.Map.of("role", role, "scope", scope)));
+        if (memberId != null) {
+            user.put("memberId", memberId);
+        }
+        Response r = admin(port).postJson("/api/users", user);
+        if (r.status() != 201) {
+            throw new AssertionError("could not create the user: " + r);
+        }
+        return new ApiClient(port, username, password);
+    }
+
     public static ApiClient anonymous(int port) {
         return new ApiClient(port, null, null);
     }

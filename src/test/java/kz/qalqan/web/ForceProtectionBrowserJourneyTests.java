@@ -101,7 +101,7 @@ class ForceProtectionBrowserJourneyTests {
         String assessmentPage = driver.getCurrentUrl().replaceAll("\\?.*$", "");
         WebElement submit = driver.findElement(By.cssSelector("form[action$='/submit'] button[type=submit]"));
         submit.click();
-        wait.until(ExpectedConditions.stalenessOf(submit));
+        wait.until(HeadlessChromium.replaced(submit));
 
         // the weather: WBGT 31 °C on the day of the march
         driver.get(eventPage);
@@ -127,7 +127,7 @@ class ForceProtectionBrowserJourneyTests {
         assertThat(driver.getPageSource()).contains("work 40 min and rest 20 min");
         WebElement approve = driver.findElement(By.cssSelector("form[action$='/approve'] button[type=submit]"));
         approve.click();
-        wait.until(ExpectedConditions.stalenessOf(approve));
+        wait.until(HeadlessChromium.replaced(approve));
         screenshot("fp-3-approved");
 
         // the march starts, attendance is taken, and the unit has exposure but no injury yet

@@ -3,6 +3,9 @@ package kz.qalqan.web;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 
@@ -49,6 +52,22 @@ final class HeadlessChromium implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
         return new HeadlessChromium(new ChromeDriver(options), profile);
+    }
+
+    /**
+     * True once {@code element} has left the document, e.g. after the form it submits loaded the next page.
+     * Unlike {@code ExpectedConditions.stalenessOf}, this also accepts the "node does not belong to the
+     * document" inspector error that chromedriver raises instead of a stale-element error mid-navigation.
+     */
+    static ExpectedCondition<Boolean> replaced(WebElement element) {
+        return d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        };
     }
 
     WebDriver driver() {
