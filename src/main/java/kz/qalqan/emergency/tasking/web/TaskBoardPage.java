@@ -191,7 +191,10 @@ class TaskBoardPage {
                 list.add(text("tasking.error.invalid", text("tasking.field." + fieldKey(p.field()))));
             }
         } else if (e instanceof ConflictException conflict) {
-            String field = conflict.field() == null ? "other" : fieldKey(conflict.field());
+            String field = conflict.field() == null ? "other" : switch (conflict.field()) {
+                case "memberId", "status", "taskId" -> conflict.field();
+                default -> "other";
+            };
             list.add(text("tasking.error.conflict." + field));
         }
         return list;
