@@ -111,7 +111,6 @@ public class Tasking {
         return repository.task(emergencyId, taskId).orElseThrow();
     }
 
-    @Transactional(readOnly = false)
     public List<Task> tasks(long emergencyId) {
         emergencies.find(emergencyId);
         return repository.tasks(emergencyId);
@@ -305,6 +304,8 @@ public class Tasking {
         Emergency emergency = open(emergencyId);
         validate(emergencyId, command);
         TaskingRepository.Activation a = activated(emergencyId, command.memberId());
+        // one planner at a time per member, so that two shifts planned at once are checked against each other
+        repository.lockActivation(emergencyId, a.memberId());
         List<FatigueViolation> violations = violations(command);
         String reason = command.overrideReason() == null || command.overrideReason().isBlank() ? null
                 : command.overrideReason().strip();

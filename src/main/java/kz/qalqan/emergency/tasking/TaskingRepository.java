@@ -66,6 +66,11 @@ class TaskingRepository {
                 .query((rs, n) -> new Activation(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
     }
 
+    void lockActivation(long emergencyId, long memberId) {
+        jdbc.sql("select id from emergency.activation where emergency_id = ? and member_id = ? for update")
+                .params(emergencyId, memberId).query(Long.class).optional();
+    }
+
     /** Activated members, ACCEPTED first (they said they come), then ORDERED. */
     List<Activation> activated(long emergencyId) {
         return jdbc.sql("""
