@@ -214,9 +214,11 @@ class AuthorizationMatrixIntegrationTests {
                 "POST /api/emergencies/{id}/teams/{teamId}/members", "POST /api/emergencies/{id}/teams/{teamId}/task",
                 "POST /api/emergencies/{id}/checkins", "POST /api/emergencies/{id}/checkouts", "POST /api/emergencies/{id}/shifts",
                 "POST /api/emergencies/{id}/shifts/check");
-        rule(Access.OWNER, Target.EMERGENCY, "POST /api/emergencies/{id}/checkin/me", "POST /api/emergencies/{id}/checkout/me");
+        rule(Access.OWNER, Target.EMERGENCY, "POST /api/emergencies/{id}/checkin/me", "POST /api/emergencies/{id}/checkout/me",
+                "GET /emergencies/{id}/checkin");
         rule(Access.CSRF_PROTECTED, Target.EMERGENCY, "POST /emergencies/{id}/tasks", "POST /emergencies/{id}/tasks/{taskId}/status",
-                "POST /emergencies/{id}/teams", "POST /emergencies/{id}/checkins", "POST /emergencies/{id}/shifts");
+                "POST /emergencies/{id}/teams", "POST /emergencies/{id}/checkins", "POST /emergencies/{id}/shifts",
+                "POST /emergencies/{id}/checkin");
     }
 
     /** The world the matrix runs in: one unit and member in each city, users of every role over Almaty. */

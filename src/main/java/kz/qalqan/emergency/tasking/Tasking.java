@@ -230,6 +230,22 @@ public class Tasking {
         return doCheckIn(emergencyId, a, stagingPoint, true);
     }
 
+    /** The signed-in member's own view of an emergency they are activated for (title, whether checked in); 404 otherwise. */
+    @Transactional(readOnly = true)
+    public SelfView self(long emergencyId) {
+        TaskingRepository.Activation a = ownActivation(emergencyId);
+        return new SelfView(emergencyId, repository.emergencyTitle(emergencyId), repository.emergencyStatus(emergencyId),
+                a.status(), repository.openCheckIn(emergencyId, a.memberId()).orElse(null));
+    }
+
+    /** What a member sees of an emergency they are called up for. */
+    public record SelfView(long emergencyId, String title, EmergencyStatus status, String activation, CheckIn checkIn) {
+        public boolean mayCheckIn() {
+            return status == EmergencyStatus.ACTIVE && checkIn == null
+                    && (activation.equals("ORDERED") || activation.equals("ACCEPTED"));
+        }
+    }
+
     public CheckIn checkOutSelf(long emergencyId) {
         TaskingRepository.Activation a = ownActivation(emergencyId);
         return doCheckOut(emergencyId, repository.emergencyStatus(emergencyId), a.memberId());

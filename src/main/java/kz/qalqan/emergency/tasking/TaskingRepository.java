@@ -53,6 +53,10 @@ class TaskingRepository {
 
     // --- activations ---
 
+    String emergencyTitle(long emergencyId) {
+        return jdbc.sql("select title from emergency.emergency where id = ?").param(emergencyId).query(String.class).single();
+    }
+
     /** The emergency's status, for members who may not watch it (self check-in). */
     kz.qalqan.emergency.EmergencyStatus emergencyStatus(long emergencyId) {
         return jdbc.sql("select status from emergency.emergency where id = ?").param(emergencyId)

@@ -292,4 +292,36 @@ class TaskingIntegrationTests {
                 .contains("Rest 6 h 0 min between this shift and another; at least 10 h 0 min.");
         assertThat(web.get("/emergencies/" + id + "/tasks?lang=kk").body()).contains("Тапсырмалар тақтасы");
     }
+
+    @Test
+    void memberChecksInAndOutOnTheirOwnPage() {
+        ApiClient admin = ApiClient.admin(port);
+        ApiClient coordinator = ApiClient.newUser(port, "EMERGENCY_COORDINATOR", "KZ-75", null);
+        long id = emergency(coordinator);
+        long me = member(admin, "Мобильұлы");
+        long other = member(admin, "Басқаұлы");
+        activate(id, me, "ACCEPTED");
+        String username = "tasking-member-" + tag;
+        String password = "tasking-member-pass-" + tag;
+        assertThat(admin.postJson("/api/users", Map.of("username", username, "password", password, "displayName", "Member",
+                "language", "kk", "memberId", me, "grants", List.of(Map.of("role", "MEMBER", "scope", "KZ-75")))).status()).isEqualTo(201);
+        String otherName = "tasking-other-" + tag;
+        assertThat(admin.postJson("/api/users", Map.of("username", otherName, "password", password, "displayName", "Other",
+                "language", "kk", "memberId", other, "grants", List.of(Map.of("role", "MEMBER", "scope", "KZ-75")))).status()).isEqualTo(201);
+
+        assertThat(new WebClient(port).signIn(otherName, password).get("/emergencies/" + id + "/checkin").status()).isEqualTo(404);
+        WebClient web = new WebClient(port).signIn(username, password);
+        WebClient.Page page = web.get("/emergencies/" + id + "/checkin?lang=kk");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Tasking flood " + tag).contains("Жиын пунктіне келдім");
+        assertThat(web.post("/emergencies/" + id + "/checkin", page, Map.of("action", "in", "stagingPoint", "Bridge")).status())
+                .isEqualTo(302);
+        JsonNode left = coordinator.get("/api/emergencies/" + id + "/left-behind").json();
+        assertThat(left.get("people")).hasSize(1);
+        assertThat(left.get("people").get(0).get("stagingPoint").asString()).isEqualTo("Bridge");
+        WebClient.Page in = web.get("/emergencies/" + id + "/checkin?lang=en");
+        assertThat(in.body()).contains("You checked in at").contains("I am leaving");
+        assertThat(web.post("/emergencies/" + id + "/checkin", in, Map.of("action", "out")).status()).isEqualTo(302);
+        assertThat(coordinator.get("/api/emergencies/" + id + "/left-behind").json().get("people")).isEmpty();
+    }
 }
