@@ -49,7 +49,9 @@ class EmergencyPagesIntegrationTests {
         }
         ApiClient.Response r = ApiClient.admin(port).postJson("/api/users", user);
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        return new WebClient(port).signIn(username, password);
+        WebClient client = new WebClient(port).signIn(username, password);
+        client.get("/account?lang=" + language); // the page language is a cookie, set by ?lang=
+        return client;
     }
 
     private static Map<String, String> flood(String title) {
@@ -227,7 +229,7 @@ class EmergencyPagesIntegrationTests {
         WebClient phone = signedIn("MEMBER", "KZ-23", memberId, "kk");
         WebClient.Page list = phone.get("/emergencies");
         assertThat(list.status()).isEqualTo(200);
-        assertThat(list.body()).contains("Менің жұмылдыруларым", mine, "Бұйрық берілді, жауап әлі жоқ", "Жаттығу")
+        assertThat(list.body()).contains("Менің жұмылдыруларым", mine, "Бұйрық берілді, жауап әлі жоқ", "Оқу-жаттығу")
                 .doesNotContain(other, "href=\"/emergencies/new\"", "id=\"open-emergencies\"", "href=\"/emergencies/" + mineId + "\"");
         assertThat(phone.get("/emergencies/" + mineId).status()).isEqualTo(404);
         assertThat(phone.get("/emergencies/new").status()).isEqualTo(403);
