@@ -52,27 +52,29 @@
       .then(function (geo) {
         var map = newMap(element);
         var regions = regionsLayer(map, geo, lang, area.regionCodes || []);
-        var shapes = L.featureGroup().addTo(map);
+        // a view first: circles are projected when they are added
+        map.fitBounds(regions.getBounds());
+        var bounds = null;
+        function extend(more) {
+          bounds = bounds ? bounds.extend(more) : L.latLngBounds(more.getSouthWest(), more.getNorthEast());
+        }
         (area.polygons || []).forEach(function (ring) {
-          L.polygon(ring.map(function (p) { return [p.lat, p.lon]; }), AREA).addTo(shapes);
+          var points = ring.map(function (p) { return [p.lat, p.lon]; });
+          L.polygon(points, AREA).addTo(map);
+          extend(L.latLngBounds(points));
         });
         (area.circles || []).forEach(function (c) {
-          L.circle([c.center.lat, c.center.lon], Object.assign({radius: c.radiusKm * 1000}, AREA)).addTo(shapes);
+          var centre = L.latLng(c.center.lat, c.center.lon);
+          L.circle(centre, Object.assign({radius: c.radiusKm * 1000}, AREA)).addTo(map);
+          extend(centre.toBounds(Math.max(c.radiusKm, 1) * 2000));
+        });
+        regions.eachLayer(function (layer) {
+          if ((area.regionCodes || []).indexOf(layer.feature.properties.code) >= 0) {
+            extend(layer.getBounds());
+          }
         });
         map.attributionControl.addAttribution(geo.attribution ? '© OpenStreetMap' : '');
-        var bounds = shapes.getLayers().length ? shapes.getBounds() : regions.getBounds();
-        if ((area.regionCodes || []).length && shapes.getLayers().length === 0) {
-          var chosen = L.featureGroup();
-          regions.eachLayer(function (layer) {
-            if (area.regionCodes.indexOf(layer.feature.properties.code) >= 0) {
-              chosen.addLayer(layer);
-            }
-          });
-          if (chosen.getLayers().length) {
-            bounds = chosen.getBounds();
-          }
-        }
-        map.fitBounds(bounds, {maxZoom: 10, padding: [20, 20]});
+        map.fitBounds(bounds || regions.getBounds(), {maxZoom: 10, padding: [20, 20]});
       });
   }
 
@@ -87,6 +89,8 @@
       .then(function (geo) {
         var map = newMap(element);
         var regions = regionsLayer(map, geo, lang, []);
+        // a view first: circles are projected when they are added
+        map.fitBounds(regions.getBounds());
         var shapes = L.featureGroup().addTo(map);
         map.attributionControl.addAttribution(geo.attribution ? '© OpenStreetMap' : '');
 
@@ -138,7 +142,15 @@
           });
         }
         redraw();
-        map.fitBounds(shapes.getLayers().length ? shapes.getBounds() : regions.getBounds(), {maxZoom: 10, padding: [20, 20]});
+        var start = polygon.value.split(';').map(parsePoint).filter(function (p) { return p; });
+        var c = parsePoint(centre.value);
+        if (c) {
+          start.push(L.latLng(c).toBounds(Math.max(parseFloat(radius.value) || 1, 1) * 2000).getNorthEast());
+          start.push(L.latLng(c).toBounds(Math.max(parseFloat(radius.value) || 1, 1) * 2000).getSouthWest());
+        }
+        if (start.length) {
+          map.fitBounds(L.latLngBounds(start), {maxZoom: 10, padding: [20, 20]});
+        }
       });
   }
 
