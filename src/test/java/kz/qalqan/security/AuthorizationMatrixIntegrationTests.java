@@ -211,6 +211,22 @@ class AuthorizationMatrixIntegrationTests {
         rule(Access.COORDINATORS, Target.EMERGENCY, "GET /emergencies/{id}/edit");
         rule(Access.CSRF_PROTECTED, Target.NONE, "POST /emergencies");
         rule(Access.CSRF_PROTECTED, Target.EMERGENCY, "POST /emergencies/{id}/status", "POST /emergencies/{id}/edit");
+        // emergency tasking and SITREP: coordinators over the area plan tasks, form teams, record check-in/out and shifts
+        // (the matrix member is not activated, so those answer 409); watchers read the board, teams, check-ins, shifts,
+        // the left-behind list and the SITREP; a member checks in only to an emergency they are activated for (404 for
+        // everyone here); the pages' forms need the CSRF token. {taskId}/{teamId}: a fresh task and team (see check).
+        rule(Access.WATCHERS, Target.EMERGENCY, "GET /api/emergencies/{id}/tasks", "GET /api/emergencies/{id}/teams",
+                "GET /api/emergencies/{id}/checkins", "GET /api/emergencies/{id}/shifts", "GET /api/emergencies/{id}/left-behind",
+                "GET /api/emergencies/{id}/sitrep", "GET /api/emergencies/{id}/sitrep.pdf", "GET /emergencies/{id}/tasks",
+                "GET /emergencies/{id}/sitrep", "GET /emergencies/{id}/sitrep.pdf");
+        rule(Access.COORDINATORS, Target.EMERGENCY, "POST /api/emergencies/{id}/tasks",
+                "POST /api/emergencies/{id}/tasks/{taskId}/status", "POST /api/emergencies/{id}/teams",
+                "POST /api/emergencies/{id}/teams/{teamId}/members", "POST /api/emergencies/{id}/teams/{teamId}/task",
+                "POST /api/emergencies/{id}/checkins", "POST /api/emergencies/{id}/checkouts", "POST /api/emergencies/{id}/shifts",
+                "POST /api/emergencies/{id}/shifts/check");
+        rule(Access.OWNER, Target.EMERGENCY, "POST /api/emergencies/{id}/checkin/me", "POST /api/emergencies/{id}/checkout/me");
+        rule(Access.CSRF_PROTECTED, Target.EMERGENCY, "POST /emergencies/{id}/tasks", "POST /emergencies/{id}/tasks/{taskId}/status",
+                "POST /emergencies/{id}/teams", "POST /emergencies/{id}/checkins", "POST /emergencies/{id}/shifts");
     }
 
     /** The world the matrix runs in: one unit and member in each city, users of every role over Almaty. */
@@ -330,6 +346,12 @@ class AuthorizationMatrixIntegrationTests {
                 "area", Map.of("circles", List.of(Map.of("center", Map.of("lat", centre[0], "lon", centre[1]), "radiusKm", 10))));
     }
 
+    /** An evacuation task in the city centre (emergency tasking). */
+    private static Map<String, Object> matrixTask() {
+        return Map.of("type", "EVACUATION", "title", "Matrix evacuation", "priority", 1, "lat", ALMATY[0], "lon", ALMATY[1],
+                "stagingPoint", "Matrix school");
+    }
+
     private static Map<String, Object> trainingEvent(long unitId, String region, String title) {
         java.time.Instant start = java.time.Instant.now().plus(java.time.Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         Map<String, Object> e = new HashMap<>();
@@ -368,6 +390,12 @@ class AuthorizationMatrixIntegrationTests {
         String path = pattern.replace("{id}", target == null ? "0" : target).replace("{code}", target == null ? "KZ-75" : target)
                 .replace("{kind}", "OTHER").replace("{memberId}", Long.toString(almatyMemberId)).replace("{secret}", "0")
                 .replace("{token}", "1.4102444800.forgedsignatureAAAAAAAAA");
+        if (pattern.contains("{taskId}") || pattern.contains("{teamId}")) {
+            // emergency tasking: a fresh task and team of the target emergency, made by the (national) admin
+            path = path.replace("{taskId}", Long.toString(created(admin.postJson("/api/emergencies/" + target + "/tasks", matrixTask()))))
+                    .replace("{teamId}", Long.toString(created(admin.postJson("/api/emergencies/" + target + "/teams",
+                            Map.of("name", "Matrix team")))));
+        }
         if (pattern.equals("/api/training/events/{id}/enrolments/{memberId}") && targetInScope) {
             admin.postJson("/api/training/events/" + target + "/enrolments", Map.of("memberId", almatyMemberId));
         }
@@ -577,6 +605,14 @@ class AuthorizationMatrixIntegrationTests {
             case "/api/incidents/{id}/close" -> Map.of("review", "Matrix review");
             case "/api/emergencies", "/api/emergencies/{id}" -> emergency(ALMATY);
             case "/api/emergencies/{id}/status" -> Map.of("status", "STOOD_DOWN");
+            case "/api/emergencies/{id}/tasks" -> matrixTask();
+            case "/api/emergencies/{id}/tasks/{taskId}/status" -> Map.of("status", "ASSIGNED");
+            case "/api/emergencies/{id}/teams" -> Map.of("name", "Matrix team");
+            case "/api/emergencies/{id}/teams/{teamId}/members", "/api/emergencies/{id}/checkins", "/api/emergencies/{id}/checkouts"
+                    -> Map.of("memberId", almatyMemberId);
+            case "/api/emergencies/{id}/shifts", "/api/emergencies/{id}/shifts/check" -> Map.of("memberId", almatyMemberId,
+                    "startsAt", java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString(),
+                    "endsAt", java.time.Instant.now().plus(java.time.Duration.ofDays(1)).plus(java.time.Duration.ofHours(8)).toString());
             case "/api/users/me/password" -> Map.of("currentPassword", "not-my-password-at-all", "newPassword", "another-secret-pass-99");
             case "/api/users/{id}/password" -> Map.of("password", "reset-secret-pass-1234");
             case "/api/users", "/api/users/{id}" -> Map.of("username", "mx-new-" + UUID.randomUUID().toString().substring(0, 6),
