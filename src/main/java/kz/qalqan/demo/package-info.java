@@ -5,7 +5,8 @@
  * and a seeded generator of realistic synthetic members ({@link kz.qalqan.demo.MemberGenerator}) that
  * writes the member import CSV; the same seed always gives byte-identical output. On the first start
  * against an empty register {@link kz.qalqan.demo.DemoData} creates the demo units and imports a few
- * thousand generated members through the registry's ordinary import (unless {@code qalqan.demo=false}).
+ * thousand generated members through the registry's ordinary import (unless {@code qalqan.demo=false}); the seeders in {@code internal} add a training history, readiness data and one
+ * open flood exercise near Atyrau.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo force", allowedDependencies = {"shared", "platform", "registry", "training", "safety", "readiness"})
+@org.springframework.modulith.ApplicationModule(displayName = "Demo force", allowedDependencies = {"shared", "platform", "registry", "training", "safety", "readiness", "emergency"})
 package kz.qalqan.demo;

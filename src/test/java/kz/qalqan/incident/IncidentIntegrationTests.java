@@ -89,19 +89,7 @@ class IncidentIntegrationTests {
     }
 
     ApiClient user(ApiClient admin, String role, String scope, Long memberId) {
-        String username = "inc-" + role.toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 6);
-        String password = "incident-secret-pass-" + username;
-        Map<String, Object> u = new HashMap<>();
-        u.put("username", username);
-        u.put("password", password);
-        u.put("displayName", "Incident " + role);
-        u.put("language", "en");
-        u.put("grants", List.of(Map.of("role", role, "scope", scope)));
-        if (memberId != null) {
-            u.put("memberId", memberId);
-        }
-        created(admin.postJson("/api/users", u));
-        return new ApiClient(port, username, password);
+        return ApiClient.newUser(port, role, scope, memberId);
     }
 
     static long created(ApiClient.Response r) {
@@ -147,7 +135,7 @@ class IncidentIntegrationTests {
 
         JsonNode own = ok(member.get(path));
         assertThat(own.get("bodyRegion").asString()).isEqualTo("ANKLE");
-        assertThat(own.get("reportedBy").asString()).startsWith("inc-member-");
+        assertThat(own.get("reportedBy").asString()).startsWith("member-");
         JsonNode medical = ok(medic.get(path));
         assertThat(medical.get("diagnosis").asString()).isEqualTo("Sprained-ankle-" + tag);
         assertThat(medical.get("outcomeNarrative").asString()).isEqualTo("Narrative-" + tag);

@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,12 +39,7 @@ class MedicalRecordsIntegrationTests {
     }
 
     ApiClient user(ApiClient admin, String role, String region) {
-        String username = "med-" + role.toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 6);
-        String password = "medical-secret-pass-" + username;
-        ApiClient.Response r = admin.postJson("/api/users", Map.of("username", username, "password", password,
-                "displayName", "Medical " + role, "language", "en", "grants", List.of(Map.of("role", role, "scope", region))));
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        return new ApiClient(port, username, password);
+        return ApiClient.newUser(port, role, region, null);
     }
 
     JsonNode status(ApiClient client, long memberId, String query) {

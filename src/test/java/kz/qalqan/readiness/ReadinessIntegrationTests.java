@@ -248,12 +248,7 @@ class ReadinessIntegrationTests {
     }
 
     private ApiClient user(ApiClient admin, String role, String region) {
-        String username = "rd-" + role.toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 6);
-        String password = "readiness-secret-pass-" + username;
-        ApiClient.Response r = admin.postJson("/api/users", Map.of("username", username, "password", password,
-                "displayName", "Readiness " + role, "language", "en", "grants", List.of(Map.of("role", role, "scope", region))));
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        return new ApiClient(port, username, password);
+        return ApiClient.newUser(port, role, region, null);
     }
 
     private static long created(ApiClient.Response r) {

@@ -49,12 +49,7 @@ class ActivityEnvironmentIntegrationTests {
     }
 
     private ApiClient user(ApiClient admin, String role, String scope) {
-        String username = "env-" + role.toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 6);
-        String password = "environment-secret-" + username;
-        ApiClient.Response r = admin.postJson("/api/users", Map.of("username", username, "password", password,
-                "displayName", "Env " + role, "language", "en", "grants", List.of(Map.of("role", role, "scope", scope))));
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        return new ApiClient(port, username, password);
+        return ApiClient.newUser(port, role, scope, null);
     }
 
     @Test

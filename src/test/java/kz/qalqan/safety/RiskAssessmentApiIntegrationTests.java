@@ -384,12 +384,7 @@ class RiskAssessmentApiIntegrationTests {
     }
 
     private ApiClient user(String role, String scope) {
-        String username = "ra-" + role.toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = "risk-secret-pass-" + username;
-        ApiClient.Response r = admin.postJson("/api/users", Map.of("username", username, "password", password,
-                "displayName", "Risk " + role, "language", "en", "grants", List.of(Map.of("role", role, "scope", scope))));
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        return new ApiClient(port, username, password);
+        return ApiClient.newUser(port, role, scope, null);
     }
 
     private static long created(ApiClient.Response r) {

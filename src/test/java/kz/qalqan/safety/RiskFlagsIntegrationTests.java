@@ -55,11 +55,7 @@ class RiskFlagsIntegrationTests {
     }
 
     ApiClient user(ApiClient admin, String role, String scope) {
-        String username = "rf-" + role.toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 6);
-        String password = "risk-flag-secret-pass-" + username;
-        created(admin.postJson("/api/users", Map.of("username", username, "password", password,
-                "displayName", "Flags " + role, "language", "en", "grants", List.of(Map.of("role", role, "scope", scope)))));
-        return new ApiClient(port, username, password);
+        return ApiClient.newUser(port, role, scope, null);
     }
 
     long event(ApiClient trainer, long unitId, String activityType) {

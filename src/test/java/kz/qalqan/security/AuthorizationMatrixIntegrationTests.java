@@ -51,7 +51,8 @@ class AuthorizationMatrixIntegrationTests {
     /** What an endpoint lets a role do, and on which target. */
     enum Access { PUBLIC, AUTHENTICATED, FILTERED, READERS, WRITERS, CREATORS, SELF, NATIONAL_ADMIN, AUDIT, CSRF_PROTECTED, OWNER, TRAINERS, MEDICS,
         RISK_PREPARERS, RISK_APPROVERS, RISK_CREATORS, EVENT_CREATORS, EVENT_TRAINERS, LINK_MAKERS, INVESTIGATORS, SENDERS,
-        COORDINATORS, WATCHERS, EMERGENCY_DECLARERS }
+        COORDINATORS, WATCHERS, EMERGENCY_DECLARERS,
+        EMERGENCY_FORM }
 
     enum Target { NONE, MEMBER, UNIT, REGION, IMPORT, TOKEN, USER, ASSESSMENT, EVENT, INCIDENT, EMERGENCY }
 
@@ -201,6 +202,15 @@ class AuthorizationMatrixIntegrationTests {
         rule(Access.EMERGENCY_DECLARERS, Target.NONE, "POST /api/emergencies");
         rule(Access.WATCHERS, Target.EMERGENCY, "GET /api/emergencies/{id}");
         rule(Access.COORDINATORS, Target.EMERGENCY, "PUT /api/emergencies/{id}", "POST /api/emergencies/{id}/status");
+        // emergency pages (coordinator UI: list, declare form, overview, revise): the list answers everyone signed in
+        // with what they may see (a member: their own activations); the declare form is for coordinators, the overview
+        // for watchers, the revise form for coordinators over the emergency; the form posts need the CSRF token
+        rule(Access.AUTHENTICATED, Target.NONE, "GET /emergencies");
+        rule(Access.EMERGENCY_FORM, Target.NONE, "GET /emergencies/new");
+        rule(Access.WATCHERS, Target.EMERGENCY, "GET /emergencies/{id}");
+        rule(Access.COORDINATORS, Target.EMERGENCY, "GET /emergencies/{id}/edit");
+        rule(Access.CSRF_PROTECTED, Target.NONE, "POST /emergencies");
+        rule(Access.CSRF_PROTECTED, Target.EMERGENCY, "POST /emergencies/{id}/status", "POST /emergencies/{id}/edit");
         // emergency tasking and SITREP: coordinators over the area plan tasks, form teams, record check-in/out and shifts
         // (the matrix member is not activated, so those answer 409); watchers read the board, teams, check-ins, shifts,
         // the left-behind list and the SITREP; a member checks in only to an emergency they are activated for (404 for
@@ -555,6 +565,7 @@ class AuthorizationMatrixIntegrationTests {
                     : List.of(Role.ADMIN, Role.EMERGENCY_COORDINATOR).contains(role) ? union(ok, Set.of(409))
                     : EMERGENCY_WATCHERS.contains(role) ? Set.of(403) : Set.of(404);
             case WATCHERS -> !targetInScope ? Set.of(404) : EMERGENCY_WATCHERS.contains(role) ? Set.of(200) : Set.of(404);
+            case EMERGENCY_FORM -> List.of(Role.ADMIN, Role.EMERGENCY_COORDINATOR).contains(role) ? Set.of(200) : Set.of(403);
         };
     }
 

@@ -78,20 +78,7 @@ class TrainingEventsIntegrationTests {
     }
 
     ApiClient user(ApiClient admin, String role, String scope, Long memberId) {
-        String username = "tr-" + role.toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 6);
-        String password = "training-secret-pass-" + username;
-        Map<String, Object> u = new HashMap<>();
-        u.put("username", username);
-        u.put("password", password);
-        u.put("displayName", "Training " + role);
-        u.put("language", "en");
-        u.put("grants", List.of(Map.of("role", role, "scope", scope)));
-        if (memberId != null) {
-            u.put("memberId", memberId);
-        }
-        ApiClient.Response r = admin.postJson("/api/users", u);
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        return new ApiClient(port, username, password);
+        return ApiClient.newUser(port, role, scope, memberId);
     }
 
     Map<String, Object> event(long unitId, Instant start, Instant end, int capacity, List<String> awards) {

@@ -73,11 +73,18 @@ public class Escalation {
 
     /** One escalation pass; the number of messages escalated, or -1 when another node holds the lock. */
     public int run() {
+        return runAt(clock.instant());
+    }
+
+    /**
+     * One escalation pass as of {@code now}: the scheduler passes the clock's time, timing tests a later one
+     * instead of waiting for it.
+     */
+    public int runAt(Instant now) {
         Integer done = tx.execute(status -> {
             if (!outbox.escalationLock()) {
                 return -1;
             }
-            Instant now = clock.instant();
             int count = 0;
             for (OutboxRepository.Silent s : outbox.dueForEscalation(now, BATCH)) {
                 if (s.escalationLevel() == 0 && !s.failed() && s.channelIndex() + 1 < s.channels().size()) {

@@ -1,5 +1,8 @@
 package kz.qalqan.web.internal;
 
+import kz.qalqan.emergency.Emergencies;
+import kz.qalqan.emergency.Emergency;
+import kz.qalqan.platform.security.CurrentCaller;
 import kz.qalqan.registry.MemberDirectory;
 import kz.qalqan.registry.MemberImport;
 import kz.qalqan.registry.OrgStructure;
@@ -22,9 +25,14 @@ class DashboardController {
     private final OrgStructure org;
     private final MemberImport imports;
     private final ReadinessBoard readiness;
+    private final Emergencies emergencies;
+    private final CurrentCaller caller;
 
-    DashboardController(MemberDirectory members, OrgStructure org, MemberImport imports, ReadinessBoard readiness) {
+    DashboardController(MemberDirectory members, OrgStructure org, MemberImport imports, ReadinessBoard readiness,
+                        Emergencies emergencies, CurrentCaller caller) {
         this.readiness = readiness;
+        this.emergencies = emergencies;
+        this.caller = caller;
         this.members = members;
         this.org = org;
         this.imports = imports;
@@ -48,6 +56,9 @@ class DashboardController {
         model.addAttribute("regionTotal", total);
         model.addAttribute("recentImports", imports.recentJobs(RECENT_IMPORTS));
         model.addAttribute("nationalReadiness", readiness.overview().national());
+        // the open-emergencies tile: only for those who watch emergencies
+        List<Emergency> open = caller.get().scopeFor(Emergencies.WATCHERS).isNothing() ? null : emergencies.list(true);
+        model.addAttribute("openEmergencies", open);
         return "dashboard";
     }
 }
