@@ -134,13 +134,13 @@ public class CallUps {
     }
 
     /** The call-ups of an emergency the caller watches (404 otherwise), with counts and the silent. */
-    @Transactional(readOnly = true)
+    @Transactional
     public CallUpProgress progress(long emergencyId) {
         return progress(emergencyId, true);
     }
 
     /** As {@link #progress(long)}; without the lists (and their contacts) when {@code lists} is false. */
-    @Transactional(readOnly = true)
+    @Transactional
     public CallUpProgress progress(long emergencyId, boolean lists) {
         Emergency emergency = emergencies.find(emergencyId);
         List<CallUpProgress.CallUp> list = new ArrayList<>();

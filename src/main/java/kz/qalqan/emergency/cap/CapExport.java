@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * is audited by {@link Emergencies#find}.
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional
 public class CapExport {
 
     private static final ZoneId KAZAKHSTAN = ZoneId.of("Asia/Almaty");
