@@ -95,7 +95,7 @@ public class CallUps {
         repository.insert(new CallUpRepository.Row(emergency.id(), event.callUpId(), event.correlationId(),
                 event.orderedBy(), now, event.memberIds().size(), enqueued.queued(), enqueued.duplicates(), unreachable));
         audit.record("CALLUP_SEND", "emergency", Long.toString(emergency.id()), emergency.orgPath(), null,
-                "call-up " + event.callUpId() + ": members=" + event.memberIds().size() + " queued=" + enqueued.queued()
+                "call-up " + event.callUpId() + " ordered by " + event.orderedBy() + ": members=" + event.memberIds().size() + " queued=" + enqueued.queued()
                         + " unreachable=" + unreachable);
     }
 
