@@ -229,6 +229,11 @@ class AuthorizationMatrixIntegrationTests {
         rule(Access.CSRF_PROTECTED, Target.EMERGENCY, "POST /emergencies/{id}/tasks", "POST /emergencies/{id}/tasks/{taskId}/status",
                 "POST /emergencies/{id}/teams", "POST /emergencies/{id}/checkins", "POST /emergencies/{id}/shifts",
                 "POST /emergencies/{id}/checkin");
+        // CAP in/out and call-up: coordinators send CAP in (a fresh Actual alert over Almaty each call, see
+        // capIngestAlert: 201 for them, 403 for everyone else); watchers read the CAP out, the progress and its page
+        rule(Access.EMERGENCY_DECLARERS, Target.NONE, "POST /api/cap");
+        rule(Access.WATCHERS, Target.EMERGENCY, "GET /api/emergencies/{id}/cap", "GET /api/emergencies/{id}/callup",
+                "GET /emergencies/{id}/callup", "GET /emergencies/{id}/callup/stream");
     }
 
     /** The world the matrix runs in: one unit and member in each city, users of every role over Almaty. */
@@ -436,6 +441,8 @@ class AuthorizationMatrixIntegrationTests {
                 case "PUT" -> api.putJson(path, bodyFor(pattern, target));
                 case "POST" -> pattern.equals("/api/alerts/cap")
                         ? api.post(path, "application/cap+xml", capAlert())
+                        : pattern.equals("/api/cap")
+                        ? api.post(path, "application/cap+xml", capIngestAlert())
                         : pattern.equals("/api/imports/members")
                         ? api.post(path, "text/csv", ("iin,last_name,first_name,region\n" + TestIins.random()
                         + ",Импортов,Ержан,KZ-75\n").getBytes(StandardCharsets.UTF_8))
@@ -466,6 +473,16 @@ class AuthorizationMatrixIntegrationTests {
         return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">"
                 + "<identifier>QQ-MATRIX-1</identifier><sender>matrix@qalqan.kz</sender><sent>2026-01-31T10:15:00+05:00</sent>"
                 + "<status>Test</status><msgType>Alert</msgType><scope>Public</scope></alert>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A CAP 1.2 Alert never seen before: a flood exercise over a 10 km circle in Almaty (owned by KZ-75). */
+    private static byte[] capIngestAlert() {
+        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">"
+                + "<identifier>QQ-MATRIX-" + UUID.randomUUID() + "</identifier><sender>matrix@qalqan.kz</sender>"
+                + "<sent>2026-01-31T10:15:00+05:00</sent><status>Exercise</status><msgType>Alert</msgType><scope>Public</scope>"
+                + "<info><category>Geo</category><event>Flood</event><urgency>Immediate</urgency><severity>Severe</severity>"
+                + "<certainty>Observed</certainty><headline>Matrix flood</headline><area><areaDesc>Almaty</areaDesc>"
+                + "<circle>43.2389,76.8897 10</circle></area></info></alert>").getBytes(StandardCharsets.UTF_8);
     }
 
     /** A fresh in-scope member or unit, so that a permitted DELETE does not remove the shared target. */
