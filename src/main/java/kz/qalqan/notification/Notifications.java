@@ -172,6 +172,28 @@ public class Notifications {
                 target.reason(), verified.expires());
     }
 
+    /** Who and what a valid reply link is for; features with their own reply page (accountability) read it. */
+    public record LinkTarget(long messageId, String correlationId, long memberId, String orgPath, String language,
+                             String subject, String body, Instant expires) {
+    }
+
+    /**
+     * The message behind a valid, unexpired reply link that expects a reply; empty for a tampered, malformed or
+     * expired one. Correlation ids starting {@code accountability:} are status checks, answered on {@code /a/{token}}.
+     */
+    @Transactional(readOnly = true)
+    public Optional<LinkTarget> linkTarget(String token) {
+        return tokens.verify(token, clock.instant()).flatMap(verified -> outbox.replyTarget(verified.messageId())
+                .filter(OutboxRepository.ReplyTarget::expectsReply)
+                .map(t -> new LinkTarget(t.messageId(), t.correlationId(), t.memberId(), t.orgPath(), t.language(),
+                        t.subject(), t.body(), verified.expires())));
+    }
+
+    /** Whether a link is a status check of accountability rather than a call-up to accept or decline. */
+    public static boolean isStatusCheck(String correlationId) {
+        return correlationId != null && correlationId.startsWith("accountability:");
+    }
+
     /**
      * Stores the member's answer from a reply link (page or API). The first answer counts; a repeat returns the
      * stored one. Publishes {@link ReplyReceived} once.
