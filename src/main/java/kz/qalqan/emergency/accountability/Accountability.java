@@ -106,11 +106,12 @@ public class Accountability {
                 inside.add(r);
             }
         });
+        // the audit chain's head is locked first, as by every other write here, so that writers never deadlock
+        audit.record("ACCOUNTABILITY_ENROL", "emergency", Long.toString(emergencyId), emergency.orgPath(), null,
+                "in area=" + inside.size());
         Instant now = clock.instant();
         int added = repository.enrol(emergencyId, inside, now);
         repository.changed(emergencyId, now);
-        audit.record("ACCOUNTABILITY_ENROL", "emergency", Long.toString(emergencyId), emergency.orgPath(), null,
-                "in area=" + inside.size() + " added=" + added);
         return added;
     }
 
@@ -146,7 +147,7 @@ public class Accountability {
             throw new NotFoundException("Your account is not linked to a member record");
         }
         Emergency emergency = emergencyRows.find(emergencyId).orElseThrow(() -> notOnRoll(emergencyId));
-        AccountabilityEntry entry = repository.lock(emergencyId, me.memberId()).orElseThrow(() -> notOnRoll(emergencyId));
+        AccountabilityEntry entry = repository.find(emergencyId, me.memberId()).orElseThrow(() -> notOnRoll(emergencyId));
         return record(emergency, entry, report, me.username(), false, "SELF");
     }
 
@@ -155,12 +156,8 @@ public class Accountability {
         Notifications.LinkTarget link = statusCheck(token);
         long emergencyId = emergencyOf(link);
         Emergency emergency = emergencyRows.find(emergencyId).orElseThrow(Accountability::invalidLink);
-        AccountabilityEntry entry = repository.lock(emergencyId, link.memberId()).orElseGet(() -> {
-            var placement = placements.member(link.memberId());
-            repository.addOutsider(emergencyId, link.memberId(), link.orgPath(), null,
-                    placement.map(Placements.MemberPlacement::unitId).orElse(null), null, null, null, clock.instant());
-            return repository.lock(emergencyId, link.memberId()).orElseThrow();
-        });
+        // status checks go only to members on the roll, and a row once there stays
+        AccountabilityEntry entry = repository.find(emergencyId, link.memberId()).orElseThrow(Accountability::invalidLink);
         return record(emergency, entry, report, "member:" + link.memberId(), false, "LINK");
     }
 
@@ -187,7 +184,7 @@ public class Accountability {
      */
     public AccountabilityEntry reportOnBehalf(long emergencyId, long memberId, StatusReport report) {
         Emergency emergency = emergencies.find(emergencyId);
-        Optional<AccountabilityEntry> existing = repository.lock(emergencyId, memberId);
+        Optional<AccountabilityEntry> existing = repository.find(emergencyId, memberId);
         String orgPath;
         if (existing.isPresent()) {
             orgPath = existing.get().orgPath();
@@ -204,7 +201,7 @@ public class Accountability {
             Member m = members.find(memberId);
             repository.addOutsider(emergencyId, memberId, m.orgPath(), m.regionCode(), m.unitId(), m.districtId(),
                     m.lat(), m.lon(), clock.instant());
-            return repository.lock(emergencyId, memberId).orElseThrow();
+            return repository.find(emergencyId, memberId).orElseThrow();
         });
         return record(emergency, entry, report, caller.get().username(), true, "STAFF");
     }
@@ -224,17 +221,17 @@ public class Accountability {
         if (!emergency.status().isOpen()) {
             throw new ConflictException("status", "emergency " + emergency.id() + " is " + emergency.status());
         }
+        // audited first: the audit chain's head is the first lock every write here takes, so writers never deadlock
+        audit.record("ACCOUNTABILITY_REPORT", "member", Long.toString(entry.memberId()), entry.orgPath(), null,
+                "emergency " + emergency.id() + " " + report.status() + " via " + via + (onBehalf ? " on behalf" : "")
+                        + (report.status() == AccountabilityStatus.NEEDS_ASSISTANCE ? " (assistance case opened)" : ""));
         Instant now = clock.instant();
         repository.report(emergency.id(), entry.memberId(), entry.orgPath(), report.status(), note, reportedBy, onBehalf,
                 via, now);
         if (report.status() == AccountabilityStatus.NEEDS_ASSISTANCE) {
-            long caseId = repository.openCase(emergency.id(), entry.memberId(), entry.orgPath(), note, now);
-            audit.record("ASSISTANCE_CASE_OPEN", "member", Long.toString(entry.memberId()), entry.orgPath(), null,
-                    "emergency " + emergency.id() + " case " + caseId);
+            repository.openCase(emergency.id(), entry.memberId(), entry.orgPath(), note, now);
         }
         repository.changed(emergency.id(), now);
-        audit.record("ACCOUNTABILITY_REPORT", "member", Long.toString(entry.memberId()), entry.orgPath(), null,
-                "emergency " + emergency.id() + " " + report.status() + " via " + via + (onBehalf ? " on behalf" : ""));
         events.publishEvent(new AccountabilityReported(emergency.id(), entry.memberId(), entry.orgPath(), report.status(),
                 onBehalf));
         return repository.find(emergency.id(), entry.memberId()).orElseThrow();

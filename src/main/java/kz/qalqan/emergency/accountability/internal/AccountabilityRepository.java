@@ -83,12 +83,6 @@ public class AccountabilityRepository {
                 .update();
     }
 
-    /** The member's row, locked for a report. */
-    public Optional<AccountabilityEntry> lock(long emergencyId, long memberId) {
-        return jdbc.sql(ENTRY + " where a.emergency_id = ? and a.member_id = ? for update of a")
-                .params(emergencyId, memberId).query(this::entry).optional();
-    }
-
     public Optional<AccountabilityEntry> find(long emergencyId, long memberId) {
         return jdbc.sql(ENTRY + " where a.emergency_id = ? and a.member_id = ?")
                 .params(emergencyId, memberId).query(this::entry).optional();
@@ -165,9 +159,10 @@ public class AccountabilityRepository {
         jdbc.sql("""
                         update emergency.assistance_case set status = ?, assigned_to = coalesce(?, assigned_to),
                                outcome = coalesce(?, outcome), updated_at = ?,
-                               closed_at = case when ? = 'CLOSED' then ? else null end
+                               closed_at = ?
                         where id = ?""")
-                .params(status.name(), assignedTo, outcome, Timestamp.from(now), status.name(), Timestamp.from(now), caseId)
+                .params(status.name(), assignedTo, outcome, Timestamp.from(now),
+                        status == AssistanceCase.CaseStatus.CLOSED ? Timestamp.from(now) : null, caseId)
                 .update();
     }
 
