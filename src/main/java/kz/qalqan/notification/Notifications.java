@@ -189,6 +189,16 @@ public class Notifications {
                         t.subject(), t.body(), verified.expires())));
     }
 
+    /**
+     * The member answered a message through a feature's own page or API (an accountability status report): the
+     * messages with these idempotency keys ({@link Notice#keyFor}) count as answered (ACCEPT, the feature's answer as
+     * the reason), so escalation leaves them alone and they are no longer silent. No {@link ReplyReceived} is
+     * published: the feature publishes its own event. Answers how many messages were marked.
+     */
+    public int answeredElsewhere(Collection<String> messageKeys, String reason, String via) {
+        return messageKeys.isEmpty() ? 0 : outbox.answeredElsewhere(messageKeys, reason, via, clock.instant());
+    }
+
     /** Whether a link is a status check of accountability rather than a call-up to accept or decline. */
     public static boolean isStatusCheck(String correlationId) {
         return correlationId != null && correlationId.startsWith("accountability:");

@@ -64,5 +64,7 @@ create unique index assistance_case_open_idx on emergency.assistance_case (emerg
 create table emergency.accountability_change (
     emergency_id  bigint primary key references emergency.emergency (id),
     seq           bigint not null,
-    changed_at    timestamptz not null
+    changed_at    timestamptz not null,
+    -- how many status checks were sent (their idempotency keys are accountability:<emergency>:<round>)
+    asks          integer not null default 0
 );

@@ -60,7 +60,7 @@ public class Accountability {
     private static final int UNACCOUNTED_LIMIT = 500;
     private static final int POINT_LIMIT = 2_000;
     private static final int CASE_LIMIT = 500;
-    private static final double KM_PER_DEGREE = 111.32;
+    private static final double KM_PER_DEGREE = 6371.0088 * Math.PI / 180;
 
     private final AccountabilityRepository repository;
     private final EmergencyRepository emergencyRows;
@@ -119,9 +119,12 @@ public class Accountability {
     static List<Placements.Box> boxes(EmergencyArea area) {
         List<Placements.Box> boxes = new ArrayList<>();
         for (EmergencyArea.Circle c : area.circles()) {
-            double dLat = c.radiusKm() / KM_PER_DEGREE;
-            double cos = Math.max(0.01, Math.cos(Math.toRadians(c.center().lat())));
-            double dLon = c.radiusKm() / (KM_PER_DEGREE * cos);
+            // a degree of latitude on the haversine's sphere, with 1 % to spare; the widest longitude span of the
+            // circle lies poleward of its centre, so take the cosine there
+            double dLat = c.radiusKm() / KM_PER_DEGREE * 1.01;
+            double poleward = Math.min(89, Math.abs(c.center().lat()) + dLat);
+            double cos = Math.max(0.01, Math.cos(Math.toRadians(poleward)));
+            double dLon = c.radiusKm() / (KM_PER_DEGREE * cos) * 1.01;
             boxes.add(new Placements.Box(c.center().lat() - dLat, c.center().lon() - dLon, c.center().lat() + dLat,
                     c.center().lon() + dLon));
         }
@@ -232,6 +235,12 @@ public class Accountability {
             repository.openCase(emergency.id(), entry.memberId(), entry.orgPath(), note, now);
         }
         repository.changed(emergency.id(), now);
+        // status checks sent to the member are answered now, whichever way the report came: no escalation of them
+        List<String> keys = new ArrayList<>();
+        for (int round = repository.asks(emergency.id()); round > 0; round--) {
+            keys.add(askKey(emergency.id(), round) + ":" + entry.memberId());
+        }
+        notifications.answeredElsewhere(keys, report.status().name(), "ACCOUNTABILITY_" + via);
         events.publishEvent(new AccountabilityReported(emergency.id(), entry.memberId(), entry.orgPath(), report.status(),
                 onBehalf));
         return repository.find(emergency.id(), entry.memberId()).orElseThrow();
@@ -252,21 +261,26 @@ public class Accountability {
 
     /**
      * A coordinator asks everyone on the roll who is still UNKNOWN (in their scope) how they are: one message each,
-     * in their language, with a one-tap link to the status page. A second click within the same minute sends nothing
-     * new (same idempotency key).
+     * in their language, with a one-tap link to the status page. Each ask is a round with its own idempotency key
+     * ({@code accountability:<emergency>:<round>}); a report, however made, answers the member's messages of every
+     * round so that the notification module does not escalate them.
      */
     public Enqueued askEveryone(long emergencyId, List<Channel> channels) {
         Emergency emergency = emergencies.managed(emergencyId);
         Scope scope = caller.get().scopeFor(Emergencies.COORDINATORS);
         List<Long> ids = repository.unknown(emergencyId, scope, Integer.MAX_VALUE);
         List<Channel> using = channels == null || channels.isEmpty() ? List.of(Channel.SMS, Channel.EMAIL) : channels;
-        long minute = clock.instant().getEpochSecond() / 60;
-        Notice notice = new Notice("accountability", Map.of("title", emergency.title()), using,
-                "accountability:" + emergencyId + ":" + minute, correlationOf(emergencyId), true, ANSWER_WITHIN);
-        Enqueued enqueued = notifications.enqueue(notice, ids);
+        // audited before any write, as everywhere here (the audit head is always the first lock taken)
         audit.record("ACCOUNTABILITY_ASK", "emergency", Long.toString(emergencyId), emergency.orgPath(), null,
-                "unknown=" + ids.size() + " queued=" + enqueued.queued());
-        return enqueued;
+                "unknown=" + ids.size() + " channels=" + using);
+        int round = repository.nextAsk(emergencyId, clock.instant());
+        Notice notice = new Notice("accountability", Map.of("title", emergency.title()), using,
+                askKey(emergencyId, round), correlationOf(emergencyId), true, ANSWER_WITHIN);
+        return notifications.enqueue(notice, ids);
+    }
+
+    static String askKey(long emergencyId, int round) {
+        return "accountability:" + emergencyId + ":" + round;
     }
 
     /** The correlation id of an emergency's status checks. */

@@ -142,6 +142,13 @@ class AccountabilityIntegrationTests {
         assertThat(current.get("current").get("onBehalf").asBoolean()).isFalse();
         assertThat(current.get("history").get(0).get("via").asString()).isEqualTo("LINK");
         assertThat(current.get("current").get("caseId").isNull()).isFalse();
+        // the status check counts as answered: not silent, so the notification module does not escalate it
+        assertThat(admin.get("/api/notifications/silent?correlation=accountability:" + emergencyId).body())
+                .doesNotContain("\"memberId\":" + b2 + ",");
+        // b1, asked in the same round and reported for by staff, is answered too; a3 is still silent
+        admin.postJson(base() + "/" + b1, Map.of("status", "SAFE"));
+        String silent = admin.get("/api/notifications/silent?correlation=accountability:" + emergencyId).body();
+        assertThat(silent).doesNotContain("\"memberId\":" + b1 + ",").contains("\"memberId\":" + a3 + ",");
         // a forged link is as absent as an expired one
         String[] parts = token.split("\\.");
         assertThat(anonymous.get("/a/" + parts[0] + "." + parts[1] + ".AAAAAAAAAAAAAAAAAAAAAA").status()).isEqualTo(404);

@@ -190,6 +190,21 @@ public class AccountabilityRepository {
                 .params(emergencyId, Timestamp.from(now)).update();
     }
 
+    /** Counts one more status check of the emergency and answers its round (1 for the first). */
+    public int nextAsk(long emergencyId, Instant now) {
+        return jdbc.sql("""
+                        insert into emergency.accountability_change (emergency_id, seq, changed_at, asks) values (?, 1, ?, 1)
+                        on conflict (emergency_id) do update set asks = emergency.accountability_change.asks + 1
+                        returning asks""")
+                .params(emergencyId, Timestamp.from(now)).query(Integer.class).single();
+    }
+
+    /** How many status checks were sent for the emergency. */
+    public int asks(long emergencyId) {
+        return jdbc.sql("select asks from emergency.accountability_change where emergency_id = ?").param(emergencyId)
+                .query(Integer.class).optional().orElse(0);
+    }
+
     public long seq(long emergencyId) {
         return jdbc.sql("select seq from emergency.accountability_change where emergency_id = ?").param(emergencyId)
                 .query(Long.class).optional().orElse(0L);
