@@ -96,6 +96,7 @@ public class Emergencies {
                 current.capIdentifier());
         repository.update(revised, clock.instant());
         audit.record("EMERGENCY_REVISE", "emergency", Long.toString(id), orgPath, null, title);
+        events.publishEvent(new EmergencyRevised(id, orgPath));
         return repository.find(id).orElseThrow();
     }
 

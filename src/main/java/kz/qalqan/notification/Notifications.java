@@ -172,6 +172,38 @@ public class Notifications {
                 target.reason(), verified.expires());
     }
 
+    /** Who and what a valid reply link is for; features with their own reply page (accountability) read it. */
+    public record LinkTarget(long messageId, String correlationId, long memberId, String orgPath, String language,
+                             String subject, String body, Instant expires) {
+    }
+
+    /**
+     * The message behind a valid, unexpired reply link that expects a reply; empty for a tampered, malformed or
+     * expired one. Correlation ids starting {@code accountability:} are status checks, answered on {@code /a/{token}}.
+     */
+    @Transactional(readOnly = true)
+    public Optional<LinkTarget> linkTarget(String token) {
+        return tokens.verify(token, clock.instant()).flatMap(verified -> outbox.replyTarget(verified.messageId())
+                .filter(OutboxRepository.ReplyTarget::expectsReply)
+                .map(t -> new LinkTarget(t.messageId(), t.correlationId(), t.memberId(), t.orgPath(), t.language(),
+                        t.subject(), t.body(), verified.expires())));
+    }
+
+    /**
+     * The member answered a message through a feature's own page or API (an accountability status report): the
+     * messages with these idempotency keys ({@link Notice#keyFor}) count as answered (ACCEPT, the feature's answer as
+     * the reason), so escalation leaves them alone and they are no longer silent. No {@link ReplyReceived} is
+     * published: the feature publishes its own event. Answers how many messages were marked.
+     */
+    public int answeredElsewhere(Collection<String> messageKeys, String reason, String via) {
+        return messageKeys.isEmpty() ? 0 : outbox.answeredElsewhere(messageKeys, reason, via, clock.instant());
+    }
+
+    /** Whether a link is a status check of accountability rather than a call-up to accept or decline. */
+    public static boolean isStatusCheck(String correlationId) {
+        return correlationId != null && correlationId.startsWith("accountability:");
+    }
+
     /**
      * Stores the member's answer from a reply link (page or API). The first answer counts; a repeat returns the
      * stored one. Publishes {@link ReplyReceived} once.

@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Where units, positions and members sit in the tree, for modules that keep a read model of it (readiness).
- * Not scoped and not audited: it carries no personal data beyond ids and paths, and its callers apply their
+ * Where units, positions and members sit in the tree, for modules that keep a read model of it (readiness), and
+ * who lives in an area (emergency accountability). Not scoped and not audited: it carries no personal data beyond
+ * ids, paths and home coordinates, and its callers apply their
  * own scope before showing anything. Bulk methods stream rows so that a national force fits in memory.
  */
 @Service
@@ -28,6 +29,18 @@ public class Placements {
 
     /** A member's unit, position and whether they are ACTIVE. */
     public record MemberPlacement(long memberId, Long unitId, Long positionId, boolean active, String orgPath) {
+    }
+
+    /**
+     * An ACTIVE member's place and home (the last known location the registry holds), for modules that must
+     * find everyone living in an area (emergency accountability).
+     */
+    public record Resident(long memberId, String orgPath, String regionCode, Integer districtId, Long unitId,
+                           Double lat, Double lon) {
+    }
+
+    /** A latitude/longitude box, in WGS 84 degrees. */
+    public record Box(double minLat, double minLon, double maxLat, double maxLon) {
     }
 
     private final PlacementRepository repository;
@@ -62,5 +75,15 @@ public class Placements {
 
     public void eachMember(Consumer<MemberPlacement> sink) {
         repository.eachMember(sink);
+    }
+
+    /**
+     * ACTIVE members whose region is one of {@code regionCodes}, whose district is one of {@code districtIds}, or
+     * whose home lies in one of {@code boxes}; streamed. A system query: not scoped, not audited, so the caller
+     * keeps the result to itself and applies scope before showing anything.
+     */
+    public void eachResident(java.util.Collection<String> regionCodes, java.util.Collection<Integer> districtIds,
+                             List<Box> boxes, Consumer<Resident> sink) {
+        repository.eachResident(regionCodes, districtIds, boxes, sink);
     }
 }

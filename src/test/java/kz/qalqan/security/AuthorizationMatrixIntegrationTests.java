@@ -51,8 +51,7 @@ class AuthorizationMatrixIntegrationTests {
     /** What an endpoint lets a role do, and on which target. */
     enum Access { PUBLIC, AUTHENTICATED, FILTERED, READERS, WRITERS, CREATORS, SELF, NATIONAL_ADMIN, AUDIT, CSRF_PROTECTED, OWNER, TRAINERS, MEDICS,
         RISK_PREPARERS, RISK_APPROVERS, RISK_CREATORS, EVENT_CREATORS, EVENT_TRAINERS, LINK_MAKERS, INVESTIGATORS, SENDERS,
-        COORDINATORS, WATCHERS, EMERGENCY_DECLARERS,
-        EMERGENCY_FORM }
+        COORDINATORS, WATCHERS, EMERGENCY_DECLARERS, EMERGENCY_FORM, ON_BEHALF, ROLL }
 
     enum Target { NONE, MEMBER, UNIT, REGION, IMPORT, TOKEN, USER, ASSESSMENT, EVENT, INCIDENT, EMERGENCY }
 
@@ -234,6 +233,21 @@ class AuthorizationMatrixIntegrationTests {
         rule(Access.EMERGENCY_DECLARERS, Target.NONE, "POST /api/cap");
         rule(Access.WATCHERS, Target.EMERGENCY, "GET /api/emergencies/{id}/cap", "GET /api/emergencies/{id}/callup",
                 "GET /emergencies/{id}/callup", "GET /emergencies/{id}/callup/stream");
+        // accountability: the roll-up, cases, board, its live part and stream for watchers; asking everyone for
+        // coordinators; reports on a member's behalf by coordinators and commanders over the member (the Almaty member
+        // is added to the roll by it; safety and medical officers are refused). The matrix's members live outside
+        // the area, so their own report, their history and case 0 answer 404 (AccountabilityIntegrationTests covers
+        // them). The status-check page behind a link is public (a forged link is 404).
+        rule(Access.WATCHERS, Target.EMERGENCY, "GET /api/emergencies/{id}/accountability",
+                "GET /api/emergencies/{id}/accountability/cases", "GET /emergencies/{id}/accountability",
+                "GET /emergencies/{id}/accountability/live", "GET /emergencies/{id}/accountability/stream");
+        rule(Access.COORDINATORS, Target.EMERGENCY, "POST /api/emergencies/{id}/accountability/ask");
+        rule(Access.ON_BEHALF, Target.EMERGENCY, "POST /api/emergencies/{id}/accountability/{memberId}");
+        rule(Access.ROLL, Target.EMERGENCY, "POST /api/emergencies/{id}/accountability/me",
+                "GET /api/emergencies/{id}/accountability/{memberId}", "POST /api/emergencies/{id}/accountability/cases/{caseId}");
+        rule(Access.CSRF_PROTECTED, Target.EMERGENCY, "POST /emergencies/{id}/accountability/ask",
+                "POST /emergencies/{id}/accountability/report", "POST /emergencies/{id}/accountability/cases/{caseId}");
+        rule(Access.PUBLIC, Target.NONE, "GET /a/{token}", "POST /a/{token}");
     }
 
     /** The world the matrix runs in: one unit and member in each city, users of every role over Almaty. */
@@ -396,7 +410,7 @@ class AuthorizationMatrixIntegrationTests {
         }
         String path = pattern.replace("{id}", target == null ? "0" : target).replace("{code}", target == null ? "KZ-75" : target)
                 .replace("{kind}", "OTHER").replace("{memberId}", Long.toString(almatyMemberId)).replace("{secret}", "0")
-                .replace("{token}", "1.4102444800.forgedsignatureAAAAAAAAA");
+                .replace("{token}", "1.4102444800.forgedsignatureAAAAAAAAA").replace("{caseId}", "0");
         if (pattern.contains("{taskId}") || pattern.contains("{teamId}")) {
             // emergency tasking: a fresh task and team of the target emergency, made by the (national) admin
             path = path.replace("{taskId}", Long.toString(created(admin.postJson("/api/emergencies/" + target + "/tasks", matrixTask()))))
@@ -504,6 +518,9 @@ class AuthorizationMatrixIntegrationTests {
         if (path.equals("/api/training/exposure")) {
             return path + "?from=2026-01&to=2027-12";
         }
+        if (path.matches("/emergencies/\\d+/accountability/stream")) {
+            return path + "?once=true"; // the current counter, then the stream ends
+        }
         if (path.equals("/members/form/districts")) {
             return path + "?regionCode=KZ-11";
         }
@@ -581,6 +598,10 @@ class AuthorizationMatrixIntegrationTests {
             case COORDINATORS -> !targetInScope ? Set.of(404)
                     : List.of(Role.ADMIN, Role.EMERGENCY_COORDINATOR).contains(role) ? union(ok, Set.of(409))
                     : EMERGENCY_WATCHERS.contains(role) ? Set.of(403) : Set.of(404);
+            case ON_BEHALF -> !targetInScope ? Set.of(404)
+                    : List.of(Role.ADMIN, Role.EMERGENCY_COORDINATOR, Role.COMMANDER).contains(role) ? ok
+                    : EMERGENCY_WATCHERS.contains(role) ? Set.of(403) : Set.of(404);
+            case ROLL -> Set.of(404);
             case WATCHERS -> !targetInScope ? Set.of(404) : EMERGENCY_WATCHERS.contains(role) ? Set.of(200) : Set.of(404);
             case EMERGENCY_FORM -> List.of(Role.ADMIN, Role.EMERGENCY_COORDINATOR).contains(role) ? Set.of(200) : Set.of(403);
         };
@@ -632,6 +653,9 @@ class AuthorizationMatrixIntegrationTests {
             case "/api/emergencies/{id}/shifts", "/api/emergencies/{id}/shifts/check" -> Map.of("memberId", almatyMemberId,
                     "startsAt", java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString(),
                     "endsAt", java.time.Instant.now().plus(java.time.Duration.ofDays(1)).plus(java.time.Duration.ofHours(8)).toString());
+            case "/api/emergencies/{id}/accountability/{memberId}", "/api/emergencies/{id}/accountability/me" ->
+                    Map.of("status", "SAFE", "note", "Matrix report");
+            case "/api/emergencies/{id}/accountability/cases/{caseId}" -> Map.of("status", "IN_PROGRESS");
             case "/api/users/me/password" -> Map.of("currentPassword", "not-my-password-at-all", "newPassword", "another-secret-pass-99");
             case "/api/users/{id}/password" -> Map.of("password", "reset-secret-pass-1234");
             case "/api/users", "/api/users/{id}" -> Map.of("username", "mx-new-" + UUID.randomUUID().toString().substring(0, 6),

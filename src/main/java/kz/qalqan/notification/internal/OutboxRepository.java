@@ -291,6 +291,22 @@ public class OutboxRepository {
                 .param("phone", phone).query(Long.class).optional();
     }
 
+    /**
+     * Marks the messages with these idempotency keys that await a reply as answered (ACCEPT), for a member who
+     * answered through a feature's own page; answers how many were marked.
+     */
+    public int answeredElsewhere(java.util.Collection<String> messageKeys, String reason, String via, Instant now) {
+        return jdbc.sql("""
+                        insert into notification.reply (message_id, correlation_id, member_id, answer, reason, via, at)
+                        select m.id, m.correlation_id, m.member_id, 'ACCEPT', :reason, :via, :at
+                        from notification.message m
+                        where m.idempotency_key = any(:keys) and m.expects_reply
+                        on conflict (message_id) do nothing""")
+                .param("keys", messageKeys.toArray(String[]::new)).param("reason", reason).param("via", via)
+                .param("at", at(now))
+                .update();
+    }
+
     /** Stores the first reply to a message; a later one changes nothing and answers false. */
     public boolean reply(ReplyTarget target, Answer answer, String reason, String via, Instant now) {
         return jdbc.sql("""

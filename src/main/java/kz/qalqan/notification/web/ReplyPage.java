@@ -38,6 +38,9 @@ class ReplyPage {
 
     @GetMapping("/r/{token}")
     String show(@PathVariable String token, Model model, HttpServletResponse response) {
+        if (statusCheck(token)) {
+            return "redirect:/a/" + token;
+        }
         try {
             Notifications.ReplyView view = notifications.replyView(token);
             return page(model, token, view, false);
@@ -49,6 +52,9 @@ class ReplyPage {
     @PostMapping("/r/{token}")
     String answer(@PathVariable String token, @RequestParam(required = false) String answer,
                   @RequestParam(required = false) String reason, Model model, HttpServletResponse response) {
+        if (statusCheck(token)) {
+            return "redirect:/a/" + token;
+        }
         try {
             Answer parsed = Answer.parse(answer).orElse(null);
             if (parsed == null) {
@@ -61,6 +67,11 @@ class ReplyPage {
             response.setStatus(400);
             return page(model, token, notifications.replyView(token), true);
         }
+    }
+
+    /** An accountability status check: its own page (SAFE / needs help / injured) instead of accept or decline. */
+    private boolean statusCheck(String token) {
+        return notifications.linkTarget(token).map(t -> Notifications.isStatusCheck(t.correlationId())).orElse(false);
     }
 
     private String page(Model model, String token, Notifications.ReplyView view, boolean problem) {

@@ -51,6 +51,29 @@ public class PlacementRepository {
         jdbc.sql(MEMBERS).query(rs -> { sink.accept(MEMBER.mapRow(rs, 0)); });
     }
 
+    public void eachResident(java.util.Collection<String> regionCodes, java.util.Collection<Integer> districtIds,
+                             List<Placements.Box> boxes, Consumer<Placements.Resident> sink) {
+        jdbc.sql("""
+                        select m.id, m.org_path, m.region_code, m.district_id, m.unit_id, m.lat, m.lon
+                        from registry.member m
+                        where m.status = 'ACTIVE'
+                          and (m.region_code = any(?) or m.district_id = any(?)
+                               or exists (select 1 from unnest(?::float8[], ?::float8[], ?::float8[], ?::float8[])
+                                                            as b(min_lat, min_lon, max_lat, max_lon)
+                                          where m.lat between b.min_lat and b.max_lat
+                                            and m.lon between b.min_lon and b.max_lon))""")
+                .params(regionCodes.toArray(String[]::new), districtIds.toArray(Integer[]::new),
+                        boxes.stream().map(Placements.Box::minLat).toArray(Double[]::new),
+                        boxes.stream().map(Placements.Box::minLon).toArray(Double[]::new),
+                        boxes.stream().map(Placements.Box::maxLat).toArray(Double[]::new),
+                        boxes.stream().map(Placements.Box::maxLon).toArray(Double[]::new))
+                .query(rs -> {
+                    sink.accept(new Placements.Resident(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.getObject(4, Integer.class), rs.getObject(5, Long.class), rs.getObject(6, Double.class),
+                            rs.getObject(7, Double.class)));
+                });
+    }
+
     private static final RowMapper<Placements.UnitPlacement> UNIT = (rs, i) -> new Placements.UnitPlacement(rs.getLong(1),
             rs.getObject(2, Long.class), rs.getString(3), rs.getString(4), rs.getObject(5, Integer.class), rs.getString(6),
             rs.getString(7));
