@@ -53,9 +53,9 @@ public class EmergencyRepository {
                 .query(this::map).optional();
     }
 
-    /** Locks the row for a change of state. */
+    /** Locks the row for a change of state; NO KEY so that rows referencing it (activations, shifts) may still be added. */
     public Optional<Emergency> lock(long id) {
-        return jdbc.sql("select " + COLUMNS + " from emergency.emergency where id = ? for update").param(id)
+        return jdbc.sql("select " + COLUMNS + " from emergency.emergency where id = ? for no key update").param(id)
                 .query(this::map).optional();
     }
 
