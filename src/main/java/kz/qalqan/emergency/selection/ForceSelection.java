@@ -179,7 +179,6 @@ public class ForceSelection {
     }
 
     /** A stored selection of an emergency the caller manages. */
-    @Transactional(readOnly = true)
     public Selection find(long emergencyId, long selectionId) {
         Emergency emergency = emergencies.managed(emergencyId);
         SelectionRepository.Header header = header(emergencyId, selectionId, false);
@@ -189,7 +188,6 @@ public class ForceSelection {
     }
 
     /** The emergency's latest selections, newest first, without their members. */
-    @Transactional(readOnly = true)
     public List<Selection> list(long emergencyId) {
         Emergency emergency = emergencies.managed(emergencyId);
         List<Selection> list = repository.list(emergencyId, 50).stream().map(h -> summary(h, List.of())).toList();
@@ -199,7 +197,6 @@ public class ForceSelection {
     }
 
     /** The candidates the selection left out, nearest first, each with its reasons in the caller's language. */
-    @Transactional(readOnly = true)
     public List<Selection.Excluded> excluded(long emergencyId, long selectionId) {
         Emergency emergency = emergencies.managed(emergencyId);
         header(emergencyId, selectionId, false);
@@ -241,7 +238,7 @@ public class ForceSelection {
             }
         }
         if (chosen.isEmpty()) {
-            throw InvalidInputException.of("memberIds", "the selection has nobody to call up");
+            throw new ConflictException("memberIds", "the selection has nobody to call up");
         }
         repository.lockActivations();
         Map<Long, SelectionPolicy.Activation> activated = repository.activations(chosen.toArray(Long[]::new));
