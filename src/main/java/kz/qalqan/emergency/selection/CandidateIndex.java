@@ -69,15 +69,15 @@ class CandidateIndex {
         spec.put("lon", f.lon());
         spec.put("radius", f.radiusKm() * 1000.0);
         if (f.scopePatterns() != null) {
-            sql.append(" and org_path like any (:patterns)");
+            sql.append(" and org_path like any (cast(:patterns as text[]))");
             spec.put("patterns", f.scopePatterns());
         }
         if (f.qualifications().length > 0) {
-            sql.append(f.matchAll() ? " and quals @> :quals" : " and quals && :quals");
+            sql.append(f.matchAll() ? " and quals @> cast(:quals as text[])" : " and quals && cast(:quals as text[])");
             spec.put("quals", f.qualifications());
         }
         if (f.unitTypes().length > 0) {
-            sql.append(" and unit_type = any (:types)");
+            sql.append(" and unit_type = any (cast(:types as text[]))");
             spec.put("types", f.unitTypes());
         }
         sql.append(" order by pos <-> ll_to_earth(:lat, :lon) limit :limit");
@@ -145,7 +145,7 @@ class CandidateIndex {
                     region_code, unit_id, unit_type, unit_name, position_id, position_required, position_standard, quals,
                     qual_expires, fit_from, fit_until, exam_limited, profiles)
                 values (:id, :path, :active, :last, :first, :lat, :lon, ll_to_earth(:lat, :lon), :region, :unit, :type, :unitName,
-                    :position, :required, :standard, :quals, cast(:expires as date[]), :fitFrom, :fitUntil, :limited,
+                    :position, cast(:required as text[]), :standard, cast(:quals as text[]), cast(:expires as date[]), :fitFrom, :fitUntil, :limited,
                     cast(:profiles as jsonb))
                 on conflict (member_id) do update set org_path = excluded.org_path, active = excluded.active,
                     last_name = excluded.last_name, first_name = excluded.first_name, lat = excluded.lat,

@@ -430,19 +430,27 @@ class SelectionConstraintsIntegrationTests {
                 .params(emergencyId, memberId, Timestamp.from(from), Timestamp.from(to)).update();
     }
 
-    /** A 3-hour session at RPE 9 this morning and nothing before: acute far above chronic, an ACWR danger flag. */
+    /**
+     * An easy hour 20 days ago (which seeds the EWMA averages) and a 3-hour session at RPE 9 this morning: the acute
+     * load far above the chronic one, an ACWR danger flag.
+     */
     void heavyLoadToday(long memberId) {
-        Instant start = today.atStartOfDay(Qualifications.KAZAKHSTAN).toInstant().plus(Duration.ofHours(1));
+        session(memberId, today.minusDays(20), 60, 1);
+        session(memberId, today, 180, 9);
+    }
+
+    void session(long memberId, LocalDate day, int minutes, int rpe) {
+        Instant start = day.atStartOfDay(Qualifications.KAZAKHSTAN).toInstant().plus(Duration.ofHours(1));
         long event = jdbc.sql("""
                 insert into training.event (unit_id, unit_code, org_path, title, activity_type, intensity, starts_at, ends_at,
                     region_code, capacity, status, created_by, created_at, updated_at)
                 values (0, 'TEST', 'KZ-75/', 'Selection load', 'ROAD_MARCH', 'HARD', ?, ?, 'KZ-75', 10, 'COMPLETED', 'test',
                     now(), now()) returning id""")
-                .params(Timestamp.from(start), Timestamp.from(start.plus(Duration.ofHours(3)))).query(Long.class).single();
+                .params(Timestamp.from(start), Timestamp.from(start.plus(Duration.ofMinutes(minutes)))).query(Long.class).single();
         jdbc.sql("""
                 insert into training.enrolment (event_id, member_id, member_name, org_path, enrolled_by, enrolled_at,
                     attendance, duration_minutes, session_rpe)
-                values (?, ?, 'Test', 'KZ-75/', 'test', now(), 'PRESENT', 180, 9)""").params(event, memberId).update();
+                values (?, ?, 'Test', 'KZ-75/', 'test', now(), 'PRESENT', ?, ?)""").params(event, memberId, minutes, rpe).update();
     }
 
     List<String> activations(long emergencyId) {
