@@ -142,7 +142,12 @@ class SelectionConstraintsIntegrationTests {
 
     /** member id → [codes..., texts...] of the excluded list. */
     Map<Long, JsonNode> excluded(long emergencyId, long selectionId) {
-        ApiClient.Response r = admin.get("/api/emergencies/" + emergencyId + "/selections/" + selectionId + "/excluded");
+        return excluded(emergencyId, selectionId, "en");
+    }
+
+    Map<Long, JsonNode> excluded(long emergencyId, long selectionId, String lang) {
+        ApiClient.Response r = admin.get("/api/emergencies/" + emergencyId + "/selections/" + selectionId
+                + "/excluded?lang=" + lang);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         Map<Long, JsonNode> byMember = new LinkedHashMap<>();
         r.json().forEach(x -> byMember.put(x.get("memberId").asLong(), x));
@@ -239,6 +244,10 @@ class SelectionConstraintsIntegrationTests {
         assertThat(codes(out.get(profile))).containsExactly("profile.NO_LOAD_OVER_KG");
         assertThat(reasons(out.get(profile))).contains("profile: no load over 10 kg");
         assertThat(reasons(out.get(profile))).doesNotContain("Back injury");
+        Map<Long, JsonNode> russian = excluded(emergencyId, selection.get("id").asLong(), "ru");
+        assertThat(reasons(russian.get(profile))).contains("ограничение: не поднимать более 10 кг");
+        Map<Long, JsonNode> kazakh = excluded(emergencyId, selection.get("id").asLong(), "kk");
+        assertThat(reasons(kazakh.get(tired))).contains("демалыс: соңғы ауысым 4 сағ бұрын аяқталды, 10 сағ қажет");
         assertThat(codes(out.get(tired))).containsExactly("rest");
         assertThat(reasons(out.get(tired))).contains("rest: last shift ended 4 h ago, 10 h needed");
         assertThat(codes(out.get(overworked))).containsExactly("week");
