@@ -9,6 +9,7 @@ import kz.qalqan.registry.MemberStatusChanged;
 import kz.qalqan.registry.MembersImported;
 import kz.qalqan.training.QualificationAwarded;
 import kz.qalqan.training.QualificationRevoked;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -68,6 +69,14 @@ class CandidateListeners {
     @EventListener
     void on(MedicalRecordChanged event) {
         candidates.refresh(event.memberId());
+    }
+
+    /** A register that predates the index (or a restored database) gets it built once, at start. */
+    @EventListener(ApplicationReadyEvent.class)
+    void onStart() {
+        if (candidates.size() == 0) {
+            candidates.rebuild();
+        }
     }
 
     @ApplicationModuleListener
