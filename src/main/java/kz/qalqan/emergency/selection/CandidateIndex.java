@@ -178,6 +178,9 @@ class CandidateIndex {
 
     /** Replaces the whole index in the caller's transaction; returns the number of candidates. */
     long rebuild(Placements placements, QualificationHoldings holdings, MedicalFitness fitness) {
+        // first, so that a member changed while the sources are read waits and is written after this rebuild,
+        // instead of being written before the truncate and lost
+        jdbc.sql("lock table emergency.candidate in share row exclusive mode").update();
         jdbc.sql("""
                 create temp table cand_location (member_id bigint, last_name text, first_name text, lat double precision,
                     lon double precision, region_code text, unit_id bigint, unit_type text, unit_name text, position_id bigint,

@@ -175,7 +175,13 @@ public class ForceSelection {
                                 + "%d excluded; %d ACWR overrides %s; exempted %s", id, ranked.size(), count, radius,
                         centre.lat(), centre.lon(), request.match(), request.qualifications(), request.unitTypes(),
                         out.size(), overridden, request.overrideAcwr(), request.exemptions()));
-        return view(repository.find(emergencyId, id, false).orElseThrow());
+        // answered from memory: re-reading the 500 rows just written would cost a round trip for nothing
+        List<Selection.Selected> members = ranked.stream().map(r -> new Selection.Selected(r.rank(),
+                r.candidate().memberId(), r.candidate().name(), r.candidate().unitId(), r.candidate().unitName(),
+                Math.round(r.distanceKm() * 10) / 10.0, r.verdict().readiness(), r.verdict().skillsMatched(),
+                r.verdict().acwrOverride())).toList();
+        return new Selection(id, emergencyId, "PROPOSED", request, centre.lat(), centre.lon(), radius, count,
+                ranked.size(), out.size(), scanned, actor, now, Math.round(elapsed * 10) / 10.0, null, null, members);
     }
 
     /** A stored selection of an emergency the caller manages. */

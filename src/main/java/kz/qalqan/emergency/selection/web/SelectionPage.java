@@ -75,7 +75,8 @@ class SelectionPage {
     }
 
     @PostMapping("/emergencies/{id}/selection")
-    String select(@PathVariable long id, @ModelAttribute SelectionForm form, Model model) {
+    String select(@PathVariable long id, @ModelAttribute SelectionForm form, Model model,
+                  jakarta.servlet.http.HttpServletResponse response) {
         Emergency emergency = emergencies.managed(id);
         Map<String, String> errors = new java.util.LinkedHashMap<>();
         SelectionRequest request = request(form, errors);
@@ -89,17 +90,18 @@ class SelectionPage {
                 }
             }
         }
-        model.addAttribute("status", 400);
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
         return render(model, emergency, form, null, errors);
     }
 
     @PostMapping("/emergencies/{id}/selection/{sid}/confirm")
     String confirm(@PathVariable long id, @PathVariable long sid, @RequestParam(required = false) List<Long> memberIds,
-                   Model model) {
+                   Model model, jakarta.servlet.http.HttpServletResponse response) {
         Emergency emergency = emergencies.managed(id);
         try {
             selection.confirm(id, sid, memberIds);
         } catch (ConflictException e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
             Selection shown = selection.find(id, sid);
             return render(model, emergency, formOf(shown.request(), shown), shown, Map.of("confirm", e.getMessage()));
         }
