@@ -33,6 +33,11 @@ public class MedicalFitness {
     public record Limitation(LocalDate startsOn, LocalDate endsOn) {
     }
 
+    /** A limitation profile's restrictions and dates (no reason), for task matching in other modules. */
+    public record Profile(long memberId, List<Restriction> restrictions, Integer maxLoadKg, LocalDate startsOn,
+                          LocalDate endsOn) {
+    }
+
     private final FitnessRepository repository;
     private final MedicalProperties properties;
     private final Clock clock;
@@ -51,6 +56,16 @@ public class MedicalFitness {
     /** Windows of every member with an exam or a profile; members missing here have none (never fit). */
     public void each(Consumer<Window> sink) {
         repository.each(today(), properties.examValidityMonths(), sink);
+    }
+
+    /** The member's profiles that have not ended before today. */
+    public List<Profile> profiles(long memberId) {
+        return repository.profiles(memberId, today());
+    }
+
+    /** Every profile that has not ended before today. */
+    public void eachProfile(Consumer<Profile> sink) {
+        repository.eachProfile(today(), sink);
     }
 
     public int examValidityMonths() {

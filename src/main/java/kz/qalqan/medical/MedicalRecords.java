@@ -162,6 +162,7 @@ public class MedicalRecords {
 
     private MedicalStatus changed(long memberId, MedicalClass before) {
         MedicalStatus after = compute(memberId);
+        events.publishEvent(new MedicalRecordChanged(memberId));
         if (after.medicalClass() != before) {
             events.publishEvent(new MedicalStatusChanged(memberId, after.medicalClass()));
         }

@@ -92,6 +92,7 @@ public class MemberDirectory {
         if (current.status() != checked.status()) {
             events.publishEvent(new MemberStatusChanged(id, current.status(), checked.status()));
         }
+        events.publishEvent(new MemberChanged(id));
         audit.record("MEMBER_UPDATE", "member", Long.toString(id), checked.orgPath(), null,
                 (reassigned ? "unit " + current.unitId() + " -> " + checked.unitId() + "; " : "")
                         + (current.status() != checked.status() ? "status " + current.status() + " -> " + checked.status() : ""));
@@ -102,6 +103,7 @@ public class MemberDirectory {
     public void delete(long id) {
         Member member = writable(id);
         members.delete(id);
+        events.publishEvent(new MemberChanged(id));
         audit.record("MEMBER_DELETE", "member", Long.toString(id), member.orgPath(), null, null);
     }
 

@@ -43,6 +43,15 @@ public class Placements {
     public record Box(double minLat, double minLon, double maxLat, double maxLon) {
     }
 
+    /**
+     * Where a member lives and serves, for the emergency module's candidate index: home coordinates (null when not
+     * recorded), the unit's type and the member's name (shown in force selections, which apply their own scope).
+     */
+    public record MemberLocation(long memberId, String lastName, String firstName, Double lat, Double lon,
+                                 String regionCode, Integer districtId, Long unitId, String unitType, String unitName, Long positionId,
+                                 boolean active, String orgPath) {
+    }
+
     private final PlacementRepository repository;
 
     Placements(PlacementRepository repository) {
@@ -63,6 +72,14 @@ public class Placements {
 
     public List<MemberPlacement> membersOfUnit(long unitId) {
         return repository.membersOfUnit(unitId);
+    }
+
+    public Optional<MemberLocation> location(long memberId) {
+        return repository.location(memberId);
+    }
+
+    public void eachLocation(Consumer<MemberLocation> sink) {
+        repository.eachLocation(sink);
     }
 
     public void eachUnit(Consumer<UnitPlacement> sink) {

@@ -53,7 +53,7 @@ class AuthorizationMatrixIntegrationTests {
         RISK_PREPARERS, RISK_APPROVERS, RISK_CREATORS, EVENT_CREATORS, EVENT_TRAINERS, LINK_MAKERS, INVESTIGATORS, SENDERS,
         COORDINATORS, WATCHERS, EMERGENCY_DECLARERS, EMERGENCY_FORM, ON_BEHALF, ROLL }
 
-    enum Target { NONE, MEMBER, UNIT, REGION, IMPORT, TOKEN, USER, ASSESSMENT, EVENT, INCIDENT, EMERGENCY }
+    enum Target { NONE, MEMBER, UNIT, REGION, IMPORT, TOKEN, USER, ASSESSMENT, EVENT, INCIDENT, EMERGENCY, SELECTION }
 
     record Rule(Access access, Target target) {
     }
@@ -248,6 +248,14 @@ class AuthorizationMatrixIntegrationTests {
         rule(Access.CSRF_PROTECTED, Target.EMERGENCY, "POST /emergencies/{id}/accountability/ask",
                 "POST /emergencies/{id}/accountability/report", "POST /emergencies/{id}/accountability/cases/{caseId}");
         rule(Access.PUBLIC, Target.NONE, "GET /a/{token}", "POST /a/{token}");
+        // force selection: coordinators over the emergency select, read and confirm (watchers 403, others 404); the
+        // matrix selections look around a point where nobody lives, so confirming one answers 409 (nobody to call up)
+        rule(Access.COORDINATORS, Target.EMERGENCY, "POST /api/emergencies/{id}/selections",
+                "GET /api/emergencies/{id}/selections", "GET /emergencies/{id}/selection");
+        rule(Access.COORDINATORS, Target.SELECTION, "GET /api/emergencies/{id}/selections/{sid}",
+                "GET /api/emergencies/{id}/selections/{sid}/excluded", "POST /api/emergencies/{id}/selections/{sid}/confirm");
+        rule(Access.CSRF_PROTECTED, Target.NONE, "POST /emergencies/{id}/selection",
+                "POST /emergencies/{id}/selection/{sid}/confirm");
     }
 
     /** The world the matrix runs in: one unit and member in each city, users of every role over Almaty. */
@@ -280,7 +288,8 @@ class AuthorizationMatrixIntegrationTests {
             for (Role role : Role.values()) {
                 check(endpoint, rule, role, true);
                 if (rule.target() == Target.MEMBER || rule.target() == Target.UNIT || rule.target() == Target.ASSESSMENT
-                        || rule.target() == Target.EVENT || rule.target() == Target.INCIDENT || rule.target() == Target.EMERGENCY) {
+                        || rule.target() == Target.EVENT || rule.target() == Target.INCIDENT || rule.target() == Target.EMERGENCY
+                        || rule.target() == Target.SELECTION) {
                     check(endpoint, rule, role, false);
                 }
             }
@@ -356,6 +365,20 @@ class AuthorizationMatrixIntegrationTests {
         outOfScope.put(Target.INCIDENT, Long.toString(incident(astanaUnit)));
         inScope.put(Target.EMERGENCY, Long.toString(created(admin.postJson("/api/emergencies", emergency(ALMATY)))));
         outOfScope.put(Target.EMERGENCY, Long.toString(created(admin.postJson("/api/emergencies", emergency(ASTANA)))));
+        inScope.put(Target.SELECTION, inScope.get(Target.EMERGENCY));
+        outOfScope.put(Target.SELECTION, outOfScope.get(Target.EMERGENCY));
+        selectionIn = Long.toString(created(admin.postJson("/api/emergencies/" + inScope.get(Target.EMERGENCY) + "/selections",
+                emptySelection())));
+        selectionOut = Long.toString(created(admin.postJson("/api/emergencies/" + outOfScope.get(Target.EMERGENCY) + "/selections",
+                emptySelection())));
+    }
+
+    private String selectionIn;
+    private String selectionOut;
+
+    /** One person within 1 km of a point in the Gulf of Guinea: nobody is there, so nothing is activated. */
+    private static Map<String, Object> emptySelection() {
+        return Map.of("count", 1, "radiusKm", 1, "lat", 1.0, "lon", 1.0);
     }
 
     private static final double[] ALMATY = {43.2389, 76.8897};
@@ -410,7 +433,8 @@ class AuthorizationMatrixIntegrationTests {
         }
         String path = pattern.replace("{id}", target == null ? "0" : target).replace("{code}", target == null ? "KZ-75" : target)
                 .replace("{kind}", "OTHER").replace("{memberId}", Long.toString(almatyMemberId)).replace("{secret}", "0")
-                .replace("{token}", "1.4102444800.forgedsignatureAAAAAAAAA").replace("{caseId}", "0");
+                .replace("{token}", "1.4102444800.forgedsignatureAAAAAAAAA").replace("{caseId}", "0")
+                .replace("{sid}", targetInScope ? selectionIn : selectionOut);
         if (pattern.contains("{taskId}") || pattern.contains("{teamId}")) {
             // emergency tasking: a fresh task and team of the target emergency, made by the (national) admin
             path = path.replace("{taskId}", Long.toString(created(admin.postJson("/api/emergencies/" + target + "/tasks", matrixTask()))))
@@ -543,7 +567,7 @@ class AuthorizationMatrixIntegrationTests {
                 var t = apiAs.get(role).postJson("/api/users/me/tokens", Map.of("name", "disposable"));
                 yield Long.toString(t.json().get("token").get("id").asLong());
             }
-            case MEMBER, UNIT, ASSESSMENT, EVENT, INCIDENT, EMERGENCY -> {
+            case MEMBER, UNIT, ASSESSMENT, EVENT, INCIDENT, EMERGENCY, SELECTION -> {
                 if (!targetInScope) {
                     yield outOfScope.get(target);
                 }
@@ -656,6 +680,7 @@ class AuthorizationMatrixIntegrationTests {
             case "/api/emergencies/{id}/accountability/{memberId}", "/api/emergencies/{id}/accountability/me" ->
                     Map.of("status", "SAFE", "note", "Matrix report");
             case "/api/emergencies/{id}/accountability/cases/{caseId}" -> Map.of("status", "IN_PROGRESS");
+            case "/api/emergencies/{id}/selections" -> emptySelection();
             case "/api/users/me/password" -> Map.of("currentPassword", "not-my-password-at-all", "newPassword", "another-secret-pass-99");
             case "/api/users/{id}/password" -> Map.of("password", "reset-secret-pass-1234");
             case "/api/users", "/api/users/{id}" -> Map.of("username", "mx-new-" + UUID.randomUUID().toString().substring(0, 6),

@@ -184,7 +184,8 @@ class ReadinessBenchmark implements Command {
         return latencies;
     }
 
-    private void generate(long members, long units, LocalDate today) {
+    /** Builds the bench force (also used by {@code bench selection}). */
+    void generate(long members, long units, LocalDate today) {
         long unitBase = jdbc.sql("select coalesce(max(id), 0) + 1000 from registry.unit").query(Long.class).single();
         long positionBase = jdbc.sql("select coalesce(max(id), 0) + 1000 from registry.position").query(Long.class).single();
         long memberBase = jdbc.sql("select coalesce(max(id), 0) + 1000 from registry.member").query(Long.class).single();

@@ -51,6 +51,28 @@ public class FitnessRepository {
                 .query(rs -> { sink.accept(window(rs)); });
     }
 
+    private static final String PROFILES = """
+            select member_id, restrictions, max_load_kg, starts_on, ends_on from medical.profile where ends_on >= ?""";
+
+    public List<MedicalFitness.Profile> profiles(long memberId, LocalDate today) {
+        return jdbc.sql(PROFILES + " and member_id = ? order by starts_on, id").params(Date.valueOf(today), memberId)
+                .query((rs, i) -> profile(rs)).list();
+    }
+
+    public void eachProfile(LocalDate today, Consumer<MedicalFitness.Profile> sink) {
+        jdbc.sql(PROFILES).param(Date.valueOf(today)).withFetchSize(5000).query(rs -> { sink.accept(profile(rs)); });
+    }
+
+    private static MedicalFitness.Profile profile(ResultSet rs) throws SQLException {
+        List<kz.qalqan.medical.Restriction> restrictions = new ArrayList<>();
+        for (String r : (String[]) rs.getArray("restrictions").getArray()) {
+            restrictions.add(kz.qalqan.medical.Restriction.valueOf(r));
+        }
+        return new MedicalFitness.Profile(rs.getLong("member_id"), List.copyOf(restrictions),
+                rs.getObject("max_load_kg", Integer.class), rs.getObject("starts_on", LocalDate.class),
+                rs.getObject("ends_on", LocalDate.class));
+    }
+
     private static MedicalFitness.Window window(ResultSet rs) throws SQLException {
         LocalDate from = rs.getObject("fit_from", LocalDate.class);
         LocalDate until = from == null ? null : rs.getObject("fit_until", LocalDate.class);

@@ -17,6 +17,11 @@ public class PlacementRepository {
     private static final String POSITIONS = "select id, unit_id, required_qualifications, medical_standard from registry.position";
     private static final String MEMBERS = "select id, unit_id, position_id, status = 'ACTIVE', org_path from registry.member";
 
+    private static final String LOCATIONS = """
+            select m.id, m.last_name, m.first_name, m.lat, m.lon, m.region_code, m.district_id, m.unit_id, u.type, u.name,
+                   m.position_id, m.status = 'ACTIVE', m.org_path
+            from registry.member m left join registry.unit u on u.id = m.unit_id""";
+
     private final JdbcClient jdbc;
 
     public PlacementRepository(JdbcClient jdbc) {
@@ -37,6 +42,14 @@ public class PlacementRepository {
 
     public List<Placements.MemberPlacement> membersOfUnit(long unitId) {
         return jdbc.sql(MEMBERS + " where unit_id = ?").param(unitId).query(MEMBER).list();
+    }
+
+    public Optional<Placements.MemberLocation> location(long id) {
+        return jdbc.sql(LOCATIONS + " where m.id = ?").param(id).query(LOCATION).optional();
+    }
+
+    public void eachLocation(Consumer<Placements.MemberLocation> sink) {
+        jdbc.sql(LOCATIONS).withFetchSize(5000).query(rs -> { sink.accept(LOCATION.mapRow(rs, 0)); });
     }
 
     public void eachUnit(Consumer<Placements.UnitPlacement> sink) {
@@ -79,6 +92,10 @@ public class PlacementRepository {
             rs.getString(7));
     private static final RowMapper<Placements.PositionPlacement> POSITION = (rs, i) -> new Placements.PositionPlacement(
             rs.getLong(1), rs.getLong(2), OrgRepository.strings(rs.getArray(3)), rs.getString(4));
+    private static final RowMapper<Placements.MemberLocation> LOCATION = (rs, i) -> new Placements.MemberLocation(
+            rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, Double.class), rs.getObject(5, Double.class),
+            rs.getString(6), rs.getObject(7, Integer.class), rs.getObject(8, Long.class), rs.getString(9), rs.getString(10),
+            rs.getObject(11, Long.class), rs.getBoolean(12), rs.getString(13));
     private static final RowMapper<Placements.MemberPlacement> MEMBER = (rs, i) -> new Placements.MemberPlacement(
             rs.getLong(1), rs.getObject(2, Long.class), rs.getObject(3, Long.class), rs.getBoolean(4), rs.getString(5));
 }

@@ -1,0 +1,88 @@
+package kz.qalqan.emergency.selection;
+
+import kz.qalqan.medical.MedicalRecordChanged;
+import kz.qalqan.medical.MedicalStatusChanged;
+import kz.qalqan.registry.MemberAssigned;
+import kz.qalqan.registry.MemberChanged;
+import kz.qalqan.registry.MemberRegistered;
+import kz.qalqan.registry.MemberStatusChanged;
+import kz.qalqan.registry.MembersImported;
+import kz.qalqan.training.QualificationAwarded;
+import kz.qalqan.training.QualificationRevoked;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds the candidate index. Changes to one member are applied synchronously, inside the transaction that made
+ * them, so the very next selection sees them (issue 6: "a change to a member is seen by the next selection") and
+ * a failure here rolls the change back rather than leaving the index silently stale. A bulk import rebuilds the
+ * whole index after its commit (its members are new, not changed); until then they are not yet candidates.
+ * Time-based facts (a qualification or an exam running out, a profile starting or ending) are dated in the row
+ * and judged at selection time with the clock, so they need no event.
+ */
+@Component
+class CandidateListeners {
+
+    private final Candidates candidates;
+
+    CandidateListeners(Candidates candidates) {
+        this.candidates = candidates;
+    }
+
+    @EventListener
+    void on(MemberRegistered event) {
+        candidates.refresh(event.memberId());
+    }
+
+    @EventListener
+    void on(MemberAssigned event) {
+        candidates.refresh(event.memberId());
+    }
+
+    @EventListener
+    void on(MemberStatusChanged event) {
+        candidates.refresh(event.memberId());
+    }
+
+    @EventListener
+    void on(MemberChanged event) {
+        candidates.refresh(event.memberId());
+    }
+
+    @EventListener
+    void on(QualificationAwarded event) {
+        candidates.refresh(event.memberId());
+    }
+
+    @EventListener
+    void on(QualificationRevoked event) {
+        candidates.refresh(event.memberId());
+    }
+
+    @EventListener
+    void on(MedicalStatusChanged event) {
+        candidates.refresh(event.memberId());
+    }
+
+    @EventListener
+    void on(MedicalRecordChanged event) {
+        candidates.refresh(event.memberId());
+    }
+
+    /** A register that predates the index (or a restored database) gets it built once, at start. */
+    @EventListener(ApplicationReadyEvent.class)
+    void onStart() {
+        if (candidates.size() == 0) {
+            candidates.rebuild();
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(MembersImported event) {
+        if (event.accepted() > 0) {
+            candidates.rebuild();
+        }
+    }
+}
