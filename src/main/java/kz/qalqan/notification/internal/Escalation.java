@@ -71,16 +71,33 @@ public class Escalation {
         }
     }
 
-    /** One escalation pass; the number of messages escalated, or -1 when another node holds the lock. */
+    /**
+     * One escalation pass over everything due, in batches of {@value #BATCH} (one transaction each); the number of
+     * messages escalated, or -1 when another node holds the lock.
+     */
     public int run() {
         return runAt(clock.instant());
     }
 
     /**
-     * One escalation pass as of {@code now}: the scheduler passes the clock's time, timing tests a later one
-     * instead of waiting for it.
+     * As {@link #run()} as of {@code now}: the scheduler passes the clock's time, timing tests a later one instead
+     * of waiting for it.
      */
     public int runAt(Instant now) {
+        int total = 0;
+        while (true) {
+            int done = batch(now);
+            if (done < 0) {
+                return total == 0 ? -1 : total;
+            }
+            total += done;
+            if (done < BATCH) {
+                return total;
+            }
+        }
+    }
+
+    private int batch(Instant now) {
         Integer done = tx.execute(status -> {
             if (!outbox.escalationLock()) {
                 return -1;
