@@ -193,7 +193,7 @@ class EmergencyBrowserJourneyTests {
         LocalDate today = LocalDate.now(ALMATY);
 
         // 1. set-up through the API: a rescue team north-east of Atyrau, its commander, and the rescuers' homes
-        double lat = 47.30 + random.nextDouble(0.06);
+        double lat = 47.33 + random.nextDouble(0.05);
         double lon = 52.05 + random.nextDouble(0.08);
         String unitName = "Atyrau rescue team " + letters;
         long unit = created(admin.postJson("/api/units", Map.of("code", "EJ-" + tag, "name", unitName,
