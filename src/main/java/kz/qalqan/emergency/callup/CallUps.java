@@ -83,6 +83,15 @@ public class CallUps {
         }
         Emergency emergency = emergencies.find(event.emergencyId());
         Instant now = clock.instant();
+        if (emergency.status() != EmergencyStatus.ACTIVE) {
+            // confirmed just as the emergency was stood down or cancelled: nobody is called to a finished operation
+            repository.insert(new CallUpRepository.Row(emergency.id(), event.callUpId(), event.correlationId(),
+                    event.orderedBy(), now, event.memberIds().size(), 0, 0, event.memberIds().size()));
+            audit.record("CALLUP_SEND", "emergency", Long.toString(emergency.id()), emergency.orgPath(), null,
+                    "call-up " + event.callUpId() + " ordered by " + event.orderedBy() + ": not sent, the emergency is "
+                            + emergency.status());
+            return;
+        }
         List<MemberContact> contacts = event.memberIds().isEmpty() ? List.of() : members.contacts(event.memberIds());
         repository.ensureActivations(emergency.id(), contacts.stream().map(MemberContact::id).toList(),
                 contacts.stream().map(MemberContact::orgPath).toList(), now, event.orderedBy());

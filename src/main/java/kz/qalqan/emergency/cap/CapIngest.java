@@ -165,6 +165,9 @@ public class CapIngest {
     }
 
     private Receipt duplicate(CapMessages.Stored stored) {
+        if (stored.emergencyId() != null) {
+            emergencies.find(stored.emergencyId()); // 404 for a coordinator who may not see that emergency
+        }
         audit.record("CAP_RECEIVE", "cap_message", Long.toString(stored.id()), null, null,
                 "repeat of " + stored.sender() + "," + stored.identifier() + ": nothing changed");
         return new Receipt(Outcome.DUPLICATE, stored.id(), stored.emergencyId(), stored.sender(), stored.identifier(),

@@ -262,6 +262,25 @@ class CallUpIntegrationTests {
     }
 
     @Test
+    void aCallUpConfirmedAfterStandDownSendsNothing() {
+        World w = world();
+        var r = admin().postJson("/api/emergencies/" + w.emergency() + "/status", Map.of("status", "STOOD_DOWN"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        long callUpId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
+
+        publish(new CallUpOrdered(w.emergency(), callUpId, List.of(w.kk(), w.ru()), "coordinator-" + w.tag()));
+
+        await("the call-up record", () -> jdbc.sql("select count(*) from emergency.callup where emergency_id = ? and callup_id = ?")
+                .params(w.emergency(), callUpId).query(Long.class).single() == 1);
+        assertThat(messages(CallUpOrdered.correlationId(w.emergency(), callUpId))).isZero();
+        assertThat(activation(w.emergency(), w.kk())).isNull();
+        JsonNode total = admin().get("/api/emergencies/" + w.emergency() + "/callup").json().get("total");
+        assertThat(total.get("ordered").asLong()).isEqualTo(2);
+        assertThat(total.get("queued").asLong()).isZero();
+        assertThat(total.get("unreachable").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void theBoardShowsTheProgressAndStreamsItLive() {
         long callUpId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
         World w = calledUp(callUpId);
