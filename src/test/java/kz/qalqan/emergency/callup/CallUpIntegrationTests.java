@@ -301,4 +301,55 @@ class CallUpIntegrationTests {
         assertThat(stream.header("Content-Type")).startsWith("text/event-stream");
         assertThat(stream.body()).contains("event:progress").contains("\"accepted\":1").contains("\"ordered\":3");
     }
+
+    @Test
+    void theLiveStreamPushesNewCountsAsAnswersArrive() throws Exception {
+        long callUpId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
+        World w = calledUp(callUpId);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL))
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        String base = "http://localhost:" + port;
+        String login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+        assertThat(csrf.find()).isTrue();
+        var signedIn = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=admin&password=test-admin-password-1&_csrf="
+                        + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+
+        var response = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/emergencies/" + w.emergency() + "/callup/stream"))
+                .header("Accept", "text/event-stream").build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        java.util.Iterator<String> lines = response.body().iterator();
+        java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Callable<String> nextData = () -> {
+                while (lines.hasNext()) {
+                    String line = lines.next();
+                    if (line.startsWith("data:")) {
+                        return line.substring(5);
+                    }
+                }
+                return null;
+            };
+            String first = reader.submit(nextData).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(first).contains("\"accepted\":0").contains("\"ordered\":3");
+
+            reply(CallUpOrdered.correlationId(w.emergency(), callUpId), w.kk(), "ACCEPT", null);
+            String later = first;
+            Instant until = Instant.now().plusSeconds(15);
+            while (!later.contains("\"accepted\":1") && Instant.now().isBefore(until)) {
+                later = reader.submit(nextData).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertThat(later).contains("\"accepted\":1").contains("\"answered\":1");
+        } finally {
+            reader.shutdownNow();
+            response.body().close();
+        }
+    }
 }
