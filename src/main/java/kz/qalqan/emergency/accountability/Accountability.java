@@ -97,6 +97,7 @@ public class Accountability {
      * declaration or revision). Members a revision moved out keep their reports. Answers how many were added.
      */
     public int enrol(long emergencyId) {
+        repository.holdEmergency(emergencyId);
         Emergency emergency = emergencyRows.find(emergencyId).orElseThrow(() -> new NotFoundException("No emergency " + emergencyId));
         EmergencyArea area = emergency.area();
         List<Placements.Resident> inside = new ArrayList<>();
@@ -106,7 +107,6 @@ public class Accountability {
                 inside.add(r);
             }
         });
-        // the audit chain's head is locked first, as by every other write here, so that writers never deadlock
         audit.record("ACCOUNTABILITY_ENROL", "emergency", Long.toString(emergencyId), emergency.orgPath(), null,
                 "in area=" + inside.size());
         Instant now = clock.instant();
@@ -145,6 +145,7 @@ public class Accountability {
 
     /** The signed-in member reports their own status. */
     public AccountabilityEntry reportSelf(long emergencyId, StatusReport report) {
+        repository.holdEmergency(emergencyId);
         Caller me = caller.get();
         if (me.memberId() == null) {
             throw new NotFoundException("Your account is not linked to a member record");
@@ -158,6 +159,7 @@ public class Accountability {
     public AccountabilityEntry reportByLink(String token, StatusReport report) {
         Notifications.LinkTarget link = statusCheck(token);
         long emergencyId = emergencyOf(link);
+        repository.holdEmergency(emergencyId);
         Emergency emergency = emergencyRows.find(emergencyId).orElseThrow(Accountability::invalidLink);
         // status checks go only to members on the roll, and a row once there stays
         AccountabilityEntry entry = repository.find(emergencyId, link.memberId()).orElseThrow(Accountability::invalidLink);
@@ -186,6 +188,7 @@ public class Accountability {
      * on the roll (someone from elsewhere seen in the area) is added to it.
      */
     public AccountabilityEntry reportOnBehalf(long emergencyId, long memberId, StatusReport report) {
+        repository.holdEmergency(emergencyId);
         Emergency emergency = emergencies.find(emergencyId);
         Optional<AccountabilityEntry> existing = repository.find(emergencyId, memberId);
         String orgPath;
@@ -224,7 +227,7 @@ public class Accountability {
         if (!emergency.status().isOpen()) {
             throw new ConflictException("status", "emergency " + emergency.id() + " is " + emergency.status());
         }
-        // audited first: the audit chain's head is the first lock every write here takes, so writers never deadlock
+        // lock order everywhere here: the emergency's row (holdEmergency), the audit chain's head, then our rows
         audit.record("ACCOUNTABILITY_REPORT", "member", Long.toString(entry.memberId()), entry.orgPath(), null,
                 "emergency " + emergency.id() + " " + report.status() + " via " + via + (onBehalf ? " on behalf" : "")
                         + (report.status() == AccountabilityStatus.NEEDS_ASSISTANCE ? " (assistance case opened)" : ""));
@@ -266,11 +269,14 @@ public class Accountability {
      * round so that the notification module does not escalate them.
      */
     public Enqueued askEveryone(long emergencyId, List<Channel> channels) {
-        Emergency emergency = emergencies.managed(emergencyId);
+        repository.holdEmergency(emergencyId);
+        Emergency emergency = emergencies.find(emergencyId);
+        if (!emergencies.mayManage(emergency)) {
+            throw new ForbiddenException("Only a coordinator over " + emergency.orgPath() + " asks everyone in this emergency");
+        }
         Scope scope = caller.get().scopeFor(Emergencies.COORDINATORS);
         List<Long> ids = repository.unknown(emergencyId, scope, Integer.MAX_VALUE);
         List<Channel> using = channels == null || channels.isEmpty() ? List.of(Channel.SMS, Channel.EMAIL) : channels;
-        // audited before any write, as everywhere here (the audit head is always the first lock taken)
         audit.record("ACCOUNTABILITY_ASK", "emergency", Long.toString(emergencyId), emergency.orgPath(), null,
                 "unknown=" + ids.size() + " channels=" + using);
         int round = repository.nextAsk(emergencyId, clock.instant());
@@ -381,6 +387,7 @@ public class Accountability {
 
     /** Assigns, starts, reopens or closes (with an outcome) an assistance case; staff over the member only. */
     public AssistanceCase updateCase(long emergencyId, long caseId, CaseUpdate update) {
+        repository.holdEmergency(emergencyId);
         emergencies.find(emergencyId);
         AssistanceCase current = repository.lockCase(emergencyId, caseId)
                 .filter(c -> caller.get().scopeFor(Emergencies.WATCHERS).covers(c.orgPath()))

@@ -15,7 +15,7 @@ public record CallUpProgress(long emergencyId, Counts total, List<CallUp> callUp
 
     /**
      * {@code sent} counts messages that left on a channel (delivered included); {@code silent} those without an
-     * answer that did not fail; {@code escalated} those escalated at all, split into the next channel (level 1)
+     * answer (failed ones included: their escalation goes to the commander); {@code escalated} those escalated at all, split into the next channel (level 1)
      * and the commander (level 2).
      */
     public record Counts(long ordered, long queued, long unreachable, long pending, long sent, long delivered,
@@ -30,7 +30,7 @@ public record CallUpProgress(long emergencyId, Counts total, List<CallUp> callUp
 
         /** Answered as a share of the messages, 0–100. */
         public int percentAnswered() {
-            long base = Math.max(queued, answered() + silent + failed);
+            long base = Math.max(queued, answered() + silent);
             return base == 0 ? 0 : (int) Math.min(100, Math.round(100.0 * answered() / base));
         }
 

@@ -7,6 +7,7 @@ import kz.qalqan.emergency.Emergency;
 import kz.qalqan.emergency.EmergencyArea;
 import kz.qalqan.emergency.EmergencyStatus;
 import kz.qalqan.emergency.EmergencyStatusChanged;
+import kz.qalqan.notification.CorrelationSummary;
 import kz.qalqan.notification.Enqueued;
 import kz.qalqan.notification.MessageView;
 import kz.qalqan.notification.Notice;
@@ -83,6 +84,15 @@ public class CallUps {
         }
         Emergency emergency = emergencies.find(event.emergencyId());
         Instant now = clock.instant();
+        if (emergency.status() != EmergencyStatus.ACTIVE) {
+            // confirmed just as the emergency was stood down or cancelled: nobody is called to a finished operation
+            repository.insert(new CallUpRepository.Row(emergency.id(), event.callUpId(), event.correlationId(),
+                    event.orderedBy(), now, event.memberIds().size(), 0, 0, event.memberIds().size()));
+            audit.record("CALLUP_SEND", "emergency", Long.toString(emergency.id()), emergency.orgPath(), null,
+                    "call-up " + event.callUpId() + " ordered by " + event.orderedBy() + ": not sent, the emergency is "
+                            + emergency.status());
+            return;
+        }
         List<MemberContact> contacts = event.memberIds().isEmpty() ? List.of() : members.contacts(event.memberIds());
         repository.ensureActivations(emergency.id(), contacts.stream().map(MemberContact::id).toList(),
                 contacts.stream().map(MemberContact::orgPath).toList(), now, event.orderedBy());
@@ -151,7 +161,8 @@ public class CallUps {
         boolean sender = !caller.get().scopeFor(Notifications.SENDERS).isNothing();
         for (CallUpRepository.Row row : repository.callUps(emergency.id())) {
             List<MessageView> messages = sender ? notifications.messages(row.correlationId()) : List.of();
-            CallUpProgress.Counts counts = counts(row, messages);
+            CorrelationSummary summary = sender ? notifications.summary(row.correlationId()) : null;
+            CallUpProgress.Counts counts = counts(row, summary, messages);
             list.add(new CallUpProgress.CallUp(row.callUpId(), row.correlationId(), row.orderedBy(), row.orderedAt(), counts));
             total = total.plus(counts);
             for (MessageView message : messages) {
@@ -188,42 +199,27 @@ public class CallUps {
         return new CallUpProgress(emergency.id(), total, list, activations, silent, answers, truncated, clock.instant());
     }
 
+    /** Silent: no answer yet, whether or not a channel reached them (a message that failed escalates too). */
     private static boolean silent(MessageView m) {
-        return m.answer() == null && !"FAILED".equals(m.status());
+        return m.answer() == null;
     }
 
-    private static CallUpProgress.Counts counts(CallUpRepository.Row row, List<MessageView> messages) {
-        long pending = 0, sent = 0, delivered = 0, failed = 0, accepted = 0, declined = 0, unable = 0, silent = 0,
-                level1 = 0, level2 = 0;
-        for (MessageView m : messages) {
-            switch (m.status()) {
-                case "PENDING", "SENDING" -> pending++;
-                case "SENT" -> sent++;
-                case "DELIVERED" -> {
-                    sent++;
-                    delivered++;
-                }
-                case "FAILED" -> failed++;
-                default -> {
-                }
-            }
-            if (m.answer() != null) {
-                switch (m.answer()) {
-                    case ACCEPT -> accepted++;
-                    case DECLINE -> declined++;
-                    case UNABLE -> unable++;
-                }
-            } else if (silent(m)) {
-                silent++;
-            }
-            if (m.escalationLevel() >= 2) {
-                level2++;
-            } else if (m.escalationLevel() == 1) {
-                level1++;
-            }
-        }
-        return new CallUpProgress.Counts(row.members(), row.queued() + row.duplicates(), row.unreachable(), pending, sent,
-                delivered, failed, accepted, declined, unable, silent, level1 + level2, level1, level2);
+    /**
+     * Counts by status, answer and silence come from the outbox's set-based summary (exact however large the
+     * call-up); escalation levels from the message list, which the outbox caps at 5,000 per call-up.
+     */
+    private static CallUpProgress.Counts counts(CallUpRepository.Row row, CorrelationSummary summary,
+                                                List<MessageView> messages) {
+        long level1 = messages.stream().filter(m -> m.escalationLevel() == 1).count();
+        long level2 = messages.stream().filter(m -> m.escalationLevel() >= 2).count();
+        Map<String, Long> status = summary == null ? Map.of() : summary.byStatus();
+        Map<String, Long> answer = summary == null ? Map.of() : summary.byAnswer();
+        long sent = status.getOrDefault("SENT", 0L) + status.getOrDefault("DELIVERED", 0L);
+        return new CallUpProgress.Counts(row.members(), row.queued() + row.duplicates(), row.unreachable(),
+                status.getOrDefault("PENDING", 0L) + status.getOrDefault("SENDING", 0L), sent,
+                status.getOrDefault("DELIVERED", 0L), status.getOrDefault("FAILED", 0L), answer.getOrDefault("ACCEPT", 0L),
+                answer.getOrDefault("DECLINE", 0L), answer.getOrDefault("UNABLE", 0L),
+                summary == null ? 0 : summary.silent(), level1 + level2, level1, level2);
     }
 
     /** Where the call-up asks members to come: the named regions, else the centre of the area. */

@@ -126,7 +126,7 @@ public class CapIngest {
             case Cancel -> {
                 Emergency current = referenced(alert);
                 emergencyId = current.id();
-                String reason = cancelReason(alert);
+                String reason = cancelReason(alert, xml);
                 if (current.status() == EmergencyStatus.ACTIVE) {
                     emergencies.changeStatus(current.id(), EmergencyStatus.CANCELLED, reason);
                     detail = "cancelled";
@@ -165,6 +165,9 @@ public class CapIngest {
     }
 
     private Receipt duplicate(CapMessages.Stored stored) {
+        if (stored.emergencyId() != null) {
+            emergencies.find(stored.emergencyId()); // 404 for a coordinator who may not see that emergency
+        }
         audit.record("CAP_RECEIVE", "cap_message", Long.toString(stored.id()), null, null,
                 "repeat of " + stored.sender() + "," + stored.identifier() + ": nothing changed");
         return new Receipt(Outcome.DUPLICATE, stored.id(), stored.emergencyId(), stored.sender(), stored.identifier(),
@@ -253,7 +256,16 @@ public class CapIngest {
         return text.isBlank() ? null : cut(text, 4000);
     }
 
-    private static String cancelReason(CapAlert alert) {
+    private static final Pattern NOTE = Pattern.compile("<(?:[\\w.-]+:)?note>([^<]{1,2000})</(?:[\\w.-]+:)?note>");
+
+    /** The alert's note (the parser has already refused anything unsafe), else an info's description or headline. */
+    private static String cancelReason(CapAlert alert, byte[] xml) {
+        java.util.regex.Matcher note = NOTE.matcher(new String(xml, StandardCharsets.UTF_8));
+        if (note.find() && !note.group(1).isBlank()) {
+            String text = note.group(1).strip().replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                    .replace("&apos;", "'").replace("&amp;", "&");
+            return cut(text, 1000);
+        }
         String reason = alert.infos().stream().map(CapInfo::description).filter(s -> s != null && !s.isBlank())
                 .findFirst().orElse(null);
         if (reason == null) {

@@ -262,6 +262,25 @@ class CallUpIntegrationTests {
     }
 
     @Test
+    void aCallUpConfirmedAfterStandDownSendsNothing() {
+        World w = world();
+        var r = admin().postJson("/api/emergencies/" + w.emergency() + "/status", Map.of("status", "STOOD_DOWN"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        long callUpId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
+
+        publish(new CallUpOrdered(w.emergency(), callUpId, List.of(w.kk(), w.ru()), "coordinator-" + w.tag()));
+
+        await("the call-up record", () -> jdbc.sql("select count(*) from emergency.callup where emergency_id = ? and callup_id = ?")
+                .params(w.emergency(), callUpId).query(Long.class).single() == 1);
+        assertThat(messages(CallUpOrdered.correlationId(w.emergency(), callUpId))).isZero();
+        assertThat(activation(w.emergency(), w.kk())).isNull();
+        JsonNode total = admin().get("/api/emergencies/" + w.emergency() + "/callup").json().get("total");
+        assertThat(total.get("ordered").asLong()).isEqualTo(2);
+        assertThat(total.get("queued").asLong()).isZero();
+        assertThat(total.get("unreachable").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void theBoardShowsTheProgressAndStreamsItLive() {
         long callUpId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
         World w = calledUp(callUpId);
@@ -281,5 +300,56 @@ class CallUpIntegrationTests {
         assertThat(stream.status()).isEqualTo(200);
         assertThat(stream.header("Content-Type")).startsWith("text/event-stream");
         assertThat(stream.body()).contains("event:progress").contains("\"accepted\":1").contains("\"ordered\":3");
+    }
+
+    @Test
+    void theLiveStreamPushesNewCountsAsAnswersArrive() throws Exception {
+        long callUpId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
+        World w = calledUp(callUpId);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL))
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        String base = "http://localhost:" + port;
+        String login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+        assertThat(csrf.find()).isTrue();
+        var signedIn = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=admin&password=test-admin-password-1&_csrf="
+                        + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+
+        var response = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/emergencies/" + w.emergency() + "/callup/stream"))
+                .header("Accept", "text/event-stream").build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        java.util.Iterator<String> lines = response.body().iterator();
+        java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Callable<String> nextData = () -> {
+                while (lines.hasNext()) {
+                    String line = lines.next();
+                    if (line.startsWith("data:")) {
+                        return line.substring(5);
+                    }
+                }
+                return null;
+            };
+            String first = reader.submit(nextData).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(first).contains("\"accepted\":0").contains("\"ordered\":3");
+
+            reply(CallUpOrdered.correlationId(w.emergency(), callUpId), w.kk(), "ACCEPT", null);
+            String later = first;
+            Instant until = Instant.now().plusSeconds(15);
+            while (!later.contains("\"accepted\":1") && Instant.now().isBefore(until)) {
+                later = reader.submit(nextData).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertThat(later).contains("\"accepted\":1").contains("\"answered\":1");
+        } finally {
+            reader.shutdownNow();
+            response.body().close();
+        }
     }
 }

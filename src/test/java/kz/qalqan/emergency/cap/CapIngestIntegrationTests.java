@@ -105,6 +105,10 @@ class CapIngestIntegrationTests {
     }
 
     private static String cancel(String identifier, String references, String why) {
+        return cancel(identifier, references, why, null);
+    }
+
+    private static String cancel(String identifier, String references, String why, String note) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
@@ -113,7 +117,7 @@ class CapIngestIntegrationTests {
                   <sent>2026-04-02T12:00:00+05:00</sent>
                   <status>Actual</status>
                   <msgType>Cancel</msgType>
-                  <scope>Public</scope>
+                  <scope>Public</scope>%s
                   <references>%s</references>
                   <info>
                     <category>Met</category>
@@ -124,7 +128,7 @@ class CapIngestIntegrationTests {
                     <description>%s</description>
                   </info>
                 </alert>
-                """.formatted(identifier, references, why);
+                """.formatted(identifier, note == null ? "" : "\n  <note>" + note + "</note>", references, why);
     }
 
     private ApiClient.Response post(ApiClient as, String xml) {
@@ -222,6 +226,14 @@ class CapIngestIntegrationTests {
         e = admin().get("/api/emergencies/" + emergency).json();
         assertThat(e.get("status").asString()).isEqualTo("CANCELLED");
         assertThat(e.get("statusReason").asString()).isEqualTo("Water is going down; no threat remains.");
+
+        // the note, when there is one, is the reason
+        String other = id();
+        long second = post(admin(), floodAlert(other, "Actual")).json().get("emergencyId").asLong();
+        var noted = post(admin(), cancel(id(), reference(other), "Description", "Issued in error &amp; withdrawn"));
+        assertThat(noted.status()).as(noted.toString()).isEqualTo(200);
+        assertThat(admin().get("/api/emergencies/" + second).json().get("statusReason").asString())
+                .isEqualTo("Issued in error & withdrawn");
     }
 
     @Test

@@ -83,6 +83,15 @@ public class AccountabilityRepository {
                 .update();
     }
 
+    /**
+     * Takes the emergency's row in KEY SHARE mode. Every write here takes it first, before the audit chain's head:
+     * the emergency's own changes lock the row and then audit, and rows referencing it lock it through their foreign
+     * key, so taking it first keeps one lock order everywhere (no deadlock).
+     */
+    public void holdEmergency(long emergencyId) {
+        jdbc.sql("select id from emergency.emergency where id = ? for key share").param(emergencyId).query(Long.class).list();
+    }
+
     public Optional<AccountabilityEntry> find(long emergencyId, long memberId) {
         return jdbc.sql(ENTRY + " where a.emergency_id = ? and a.member_id = ?")
                 .params(emergencyId, memberId).query(this::entry).optional();

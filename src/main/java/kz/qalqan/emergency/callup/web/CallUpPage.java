@@ -6,10 +6,9 @@ import kz.qalqan.emergency.Emergency;
 import kz.qalqan.emergency.callup.CallUpProgress;
 import kz.qalqan.emergency.callup.CallUpProperties;
 import kz.qalqan.emergency.callup.CallUps;
-import kz.qalqan.platform.security.ActingAs;
-import kz.qalqan.platform.security.CurrentCaller;
-import kz.qalqan.shared.Caller;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,7 +37,6 @@ class CallUpPage {
 
     private final CallUps callUps;
     private final Emergencies emergencies;
-    private final CurrentCaller caller;
     private final CallUpProperties properties;
     private final JsonMapper json;
     private final ScheduledExecutorService pushers = Executors.newScheduledThreadPool(1, r -> {
@@ -47,11 +45,9 @@ class CallUpPage {
         return t;
     });
 
-    CallUpPage(CallUps callUps, Emergencies emergencies, CurrentCaller caller, CallUpProperties properties,
-               JsonMapper json) {
+    CallUpPage(CallUps callUps, Emergencies emergencies, CallUpProperties properties, JsonMapper json) {
         this.callUps = callUps;
         this.emergencies = emergencies;
-        this.caller = caller;
         this.properties = properties;
         this.json = json;
     }
@@ -84,12 +80,13 @@ class CallUpPage {
             emitter.complete();
             return emitter;
         }
-        Caller viewer = caller.get();
+        // the pusher reads as the signed-in viewer (scope and audit actor), never as the system
+        SecurityContext viewer = SecurityContextHolder.getContext();
         AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
         task.set(pushers.scheduleWithFixedDelay(() -> {
+            SecurityContextHolder.setContext(viewer);
             try {
-                CallUpProgress now = ActingAs.call(viewer, () -> callUps.progress(id, false));
-                emitter.send(event(now));
+                emitter.send(event(callUps.progress(id, false)));
             } catch (Exception e) {
                 // the browser went away or the emergency is no longer visible: end this stream
                 emitter.complete();
@@ -97,6 +94,8 @@ class CallUpPage {
                 if (f != null) {
                     f.cancel(false);
                 }
+            } finally {
+                SecurityContextHolder.clearContext();
             }
         }, PUSH_SECONDS, PUSH_SECONDS, TimeUnit.SECONDS));
         Runnable stop = () -> {
