@@ -1,11 +1,8 @@
 package kz.qalqan.emergency.selection;
 
 import kz.qalqan.medical.MedicalRecordChanged;
-import kz.qalqan.medical.MedicalStatusChanged;
-import kz.qalqan.registry.MemberAssigned;
 import kz.qalqan.registry.MemberChanged;
 import kz.qalqan.registry.MemberRegistered;
-import kz.qalqan.registry.MemberStatusChanged;
 import kz.qalqan.registry.MembersImported;
 import kz.qalqan.training.QualificationAwarded;
 import kz.qalqan.training.QualificationRevoked;
@@ -19,6 +16,8 @@ import org.springframework.stereotype.Component;
  * them, so the very next selection sees them (issue 6: "a change to a member is seen by the next selection") and
  * a failure here rolls the change back rather than leaving the index silently stale. A bulk import rebuilds the
  * whole index after its commit (its members are new, not changed); until then they are not yet candidates.
+ * {@code MemberChanged} and {@code MedicalRecordChanged} come with every member update and every exam or profile
+ * (assignment, status and class changes included), so the narrower events of those writes need no listener here.
  * Time-based facts (a qualification or an exam running out, a profile starting or ending) are dated in the row
  * and judged at selection time with the clock, so they need no event.
  */
@@ -37,16 +36,6 @@ class CandidateListeners {
     }
 
     @EventListener
-    void on(MemberAssigned event) {
-        candidates.refresh(event.memberId());
-    }
-
-    @EventListener
-    void on(MemberStatusChanged event) {
-        candidates.refresh(event.memberId());
-    }
-
-    @EventListener
     void on(MemberChanged event) {
         candidates.refresh(event.memberId());
     }
@@ -58,11 +47,6 @@ class CandidateListeners {
 
     @EventListener
     void on(QualificationRevoked event) {
-        candidates.refresh(event.memberId());
-    }
-
-    @EventListener
-    void on(MedicalStatusChanged event) {
         candidates.refresh(event.memberId());
     }
 
