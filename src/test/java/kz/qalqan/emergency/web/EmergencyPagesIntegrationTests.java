@@ -231,6 +231,9 @@ class EmergencyPagesIntegrationTests {
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body()).contains("Менің жұмылдыруларым", mine, "Бұйрық берілді, жауап әлі жоқ", "Оқу-жаттығу")
                 .doesNotContain(other, "href=\"/emergencies/new\"", "id=\"open-emergencies\"", "href=\"/emergencies/" + mineId + "\"");
+        // an open call-up links to the member's own check-in page, which answers them
+        assertThat(list.body()).contains("href=\"/emergencies/" + mineId + "/checkin\"");
+        assertThat(phone.get("/emergencies/" + mineId + "/checkin").status()).isEqualTo(200);
         assertThat(phone.get("/emergencies/" + mineId).status()).isEqualTo(404);
         assertThat(phone.get("/emergencies/new").status()).isEqualTo(403);
         assertThat(phone.get("/").body()).doesNotContain("open-emergencies-tile");
