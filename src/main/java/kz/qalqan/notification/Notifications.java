@@ -77,6 +77,48 @@ public class Notifications {
                 ids.size() - result.queued() - result.duplicates());
     }
 
+    /** The longest idempotency key and correlation id a caller of the API may give (their space is added in front). */
+    public static final int MAX_CALLER_KEY = 100;
+    public static final int MAX_CALLER_CORRELATION = 120;
+
+    /**
+     * The space of keys and correlation ids that belong to one signed-in caller of the API: {@code api/<username>/}.
+     * Modules use their own prefixes ({@code callup:}, {@code accountability:}, {@code emergency-…}), which never
+     * start with {@code api/}, so no caller can occupy a module's keys (and block a call-up by queueing decoys
+     * under its predictable key) nor another caller's, nor add messages to a module's correlation (its progress,
+     * its replies, its status-check links).
+     */
+    public static String callerSpace(String username) {
+        return "api/" + username + "/";
+    }
+
+    /**
+     * {@link #enqueue} for a person calling the API: the given idempotency key and correlation id are placed in the
+     * caller's own space ({@link #callerSpace}); the answer names the correlation id as stored, to read it back.
+     */
+    public Enqueued enqueueAsCaller(Notice notice, Collection<Long> memberIds) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (notice.idempotencyKey() != null && notice.idempotencyKey().length() > MAX_CALLER_KEY) {
+            problems.add(FieldProblem.of("idempotencyKey", "notification.key.too-long", MAX_CALLER_KEY));
+        }
+        if (notice.correlationId() != null && notice.correlationId().length() > MAX_CALLER_CORRELATION) {
+            problems.add(FieldProblem.of("correlationId", "notification.correlation.too-long", MAX_CALLER_CORRELATION));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        String space = callerSpace(caller.get().username());
+        Notice own = new Notice(notice.templateKey(), notice.parameters(), notice.channels(),
+                blank(notice.idempotencyKey()) ? notice.idempotencyKey() : space + notice.idempotencyKey(),
+                blank(notice.correlationId()) ? notice.correlationId() : space + notice.correlationId(),
+                notice.expectsReply(), notice.replyWithin());
+        return enqueue(own, memberIds);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
     /** As {@link #enqueue} for callers that already hold the recipients' contacts (a read model, a benchmark). */
     public Enqueued enqueueTo(Notice notice, List<Recipient> recipients) {
         Map<String, kz.qalqan.notification.internal.OutboxRepository.Rendered> texts = check(notice);

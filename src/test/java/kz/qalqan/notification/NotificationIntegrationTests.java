@@ -70,24 +70,28 @@ class NotificationIntegrationTests extends NotificationTestSupport {
         long kk = member("KZ-23", unit, null, "kk", null, phone());
         long ru = member("KZ-23", unit, null, "ru", null, phone());
         long en = member("KZ-23", unit, null, "en", null, phone());
-        String correlation = "cu-" + tag;
+        String given = "cu-" + tag;
+        String correlation = "api/admin/" + given;
+        String key = "api/admin/k-" + tag;
 
-        var first = admin().postJson("/api/notifications", callUp(correlation, "k-" + tag, List.of("WEBHOOK"), List.of(kk, ru, en)));
+        var first = admin().postJson("/api/notifications", callUp(given, "k-" + tag, List.of("WEBHOOK"), List.of(kk, ru, en)));
         assertThat(first.status()).as(first.toString()).isEqualTo(202);
         assertThat(first.json().get("queued").asInt()).isEqualTo(3);
-        var again = admin().postJson("/api/notifications", callUp(correlation, "k-" + tag, List.of("WEBHOOK"), List.of(kk, ru, en)));
+        // key and correlation live in the caller's own space, apart from every module's and other callers'
+        assertThat(first.json().get("correlationId").asString()).isEqualTo(correlation);
+        var again = admin().postJson("/api/notifications", callUp(given, "k-" + tag, List.of("WEBHOOK"), List.of(kk, ru, en)));
         assertThat(again.json().get("queued").asInt()).isZero();
         assertThat(again.json().get("duplicates").asInt()).isEqualTo(3);
 
         assertThat(dispatcher.drain(2, correlation)).isEqualTo(3);
         assertThat(dispatcher.drain(2, correlation)).isZero();
 
-        assertThat(SINK.timesSeen("k-" + tag + ":" + kk)).isEqualTo(1);
-        assertThat(SINK.payload("k-" + tag + ":" + kk).get("subject").asString()).isEqualTo("Шақыру: Су тасқыны " + correlation);
-        assertThat(SINK.payload("k-" + tag + ":" + ru).get("subject").asString()).startsWith("Вызов: ");
-        assertThat(SINK.payload("k-" + tag + ":" + en).get("body").asString()).contains("Report to Атырау штабы by 18:00");
-        assertThat(SINK.payload("k-" + tag + ":" + en).get("replyUrl").asString()).contains("/r/");
-        assertThat(SINK.badSignatures()).doesNotContain("k-" + tag + ":" + kk);
+        assertThat(SINK.timesSeen(key + ":" + kk)).isEqualTo(1);
+        assertThat(SINK.payload(key + ":" + kk).get("subject").asString()).isEqualTo("Шақыру: Су тасқыны " + given);
+        assertThat(SINK.payload(key + ":" + ru).get("subject").asString()).startsWith("Вызов: ");
+        assertThat(SINK.payload(key + ":" + en).get("body").asString()).contains("Report to Атырау штабы by 18:00");
+        assertThat(SINK.payload(key + ":" + en).get("replyUrl").asString()).contains("/r/");
+        assertThat(SINK.badSignatures()).doesNotContain(key + ":" + kk);
 
         var messages = admin().get("/api/notifications?correlation=" + correlation);
         assertThat(messages.status()).isEqualTo(200);
@@ -372,13 +376,20 @@ class NotificationIntegrationTests extends NotificationTestSupport {
         assertThat(r.status()).as(r.toString()).isEqualTo(202);
         assertThat(r.json().get("queued").asInt()).isEqualTo(1);
         assertThat(r.json().get("unreachable").asInt()).isEqualTo(1);
-        admin().postJson("/api/notifications", callUp(correlation, "sc2-" + tag, List.of("WEBHOOK"), List.of(astana)));
+        String commanders = r.json().get("correlationId").asString();
+        // the admin's messages under the same given correlation stay in the admin's own space
+        var admins = admin().postJson("/api/notifications", callUp(correlation, "sc-" + tag, List.of("WEBHOOK"),
+                List.of(almaty, astana)));
+        assertThat(admins.json().get("queued").asInt()).as("the commander's key does not block the admin's").isEqualTo(2);
 
-        JsonNode seen = commander.get("/api/notifications?correlation=" + correlation).json();
+        JsonNode seen = commander.get("/api/notifications?correlation=" + commanders).json();
         assertThat(seen).extracting(m -> m.get("memberId").asLong()).containsExactly(almaty);
-        assertThat(admin().get("/api/notifications?correlation=" + correlation).json().size()).isEqualTo(2);
+        assertThat(commander.get("/api/notifications?correlation=" + admins.json().get("correlationId").asString()).json()
+                .size()).as("scope still filters").isEqualTo(1);
+        assertThat(admin().get("/api/notifications?correlation=" + admins.json().get("correlationId").asString()).json()
+                .size()).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from audit.event where action = 'NOTIFICATION_ENQUEUE' and entity_id = ?")
-                .param(correlation).query(Long.class).single()).isEqualTo(2);
+                .param(commanders).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

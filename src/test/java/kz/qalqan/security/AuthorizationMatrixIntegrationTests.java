@@ -323,6 +323,7 @@ class AuthorizationMatrixIntegrationTests {
         notified = List.of(almatyMember, astanaMember);
         var notice = admin.postJson("/api/notifications", notice("mx-" + tag));
         assertThat(notice.status()).as(notice.toString()).isEqualTo(202);
+        correlation = notice.json().get("correlationId").asString(); // as stored, in the admin's own space
 
         var importReport = admin.post("/api/imports/members", "text/csv",
                 ("iin,last_name,first_name,region\n" + TestIins.random() + ",Импортов,Ержан,KZ-75\n").getBytes(StandardCharsets.UTF_8));

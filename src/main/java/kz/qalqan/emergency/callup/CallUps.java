@@ -205,7 +205,7 @@ public class CallUps {
     }
 
     /**
-     * Counts by status, answer and silence come from the outbox's set-based summary (exact however large the
+     * Counts of messages, by status, answer and silence come from the outbox's set-based summary (exact however large the
      * call-up); escalation levels from the message list, which the outbox caps at 5,000 per call-up.
      */
     private static CallUpProgress.Counts counts(CallUpRepository.Row row, CorrelationSummary summary,
@@ -215,7 +215,10 @@ public class CallUps {
         Map<String, Long> status = summary == null ? Map.of() : summary.byStatus();
         Map<String, Long> answer = summary == null ? Map.of() : summary.byAnswer();
         long sent = status.getOrDefault("SENT", 0L) + status.getOrDefault("DELIVERED", 0L);
-        return new CallUpProgress.Counts(row.members(), row.queued() + row.duplicates(), row.unreachable(),
+        // queued = the messages that exist under the call-up's correlation (what the viewer may see), never what an
+        // enqueue claimed: a key already taken by someone else queues nothing and must not look queued
+        long queued = summary == null ? row.queued() : summary.messages();
+        return new CallUpProgress.Counts(row.members(), queued, row.unreachable(),
                 status.getOrDefault("PENDING", 0L) + status.getOrDefault("SENDING", 0L), sent,
                 status.getOrDefault("DELIVERED", 0L), status.getOrDefault("FAILED", 0L), answer.getOrDefault("ACCEPT", 0L),
                 answer.getOrDefault("DECLINE", 0L), answer.getOrDefault("UNABLE", 0L),

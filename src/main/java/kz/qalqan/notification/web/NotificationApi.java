@@ -49,7 +49,9 @@ class NotificationApi {
 
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Queue one message per member (ADMIN, COMMANDER, EMERGENCY_COORDINATOR; members in scope)")
+    @Operation(summary = "Queue one message per member (ADMIN, COMMANDER, EMERGENCY_COORDINATOR; members in scope)",
+            description = "The idempotency key (at most 100 characters) and the correlation id (at most 120) are the "
+                    + "caller's own: both are stored behind api/<username>/, which the answer's correlationId shows.")
     Enqueued enqueue(@RequestBody EnqueueRequest request) {
         if (caller.get().scopeFor(Notifications.SENDERS).isNothing()) {
             throw new ForbiddenException("Only an administrator, commander or emergency coordinator sends messages");
@@ -75,7 +77,7 @@ class NotificationApi {
         Notice notice = new Notice(request.templateKey(), request.parameters(), channels, request.idempotencyKey(),
                 request.correlationId(), Boolean.TRUE.equals(request.expectsReply()),
                 request.replyWithinMinutes() == null ? null : Duration.ofMinutes(request.replyWithinMinutes()));
-        return notifications.enqueue(notice, request.memberIds());
+        return notifications.enqueueAsCaller(notice, request.memberIds());
     }
 
     @GetMapping

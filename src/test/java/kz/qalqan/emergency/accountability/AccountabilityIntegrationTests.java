@@ -109,6 +109,40 @@ class AccountabilityIntegrationTests {
         assertThat(history.get(0).get("via").asString()).isEqualTo("SELF");
     }
 
+    /**
+     * Issue 10 item 2 for status checks: a commander queues decoys under the predictable key of the next round
+     * ({@code accountability:<emergency>:1}) and the status checks' correlation id; the real round still asks everyone,
+     * and the decoys are neither counted as status checks nor answered through the status page.
+     */
+    @Test
+    void aCommanderCannotBlockAStatusCheckByQueueingDecoysUnderItsKey() {
+        ApiClient commander = ApiClient.newUser(port, "COMMANDER", "KZ-23", null);
+        Map<String, Object> decoy = new java.util.HashMap<>();
+        decoy.put("templateKey", "callup");
+        decoy.put("parameters", Map.of("title", "x", "place", "y", "time", "z"));
+        decoy.put("channels", List.of("EMAIL"));
+        decoy.put("idempotencyKey", "accountability:" + emergencyId + ":1");
+        decoy.put("correlationId", "accountability:" + emergencyId);
+        decoy.put("expectsReply", true);
+        decoy.put("memberIds", List.of(a1, a2, a3));
+        var queued = commander.postJson("/api/notifications", decoy);
+        assertThat(queued.status()).as(queued.toString()).isEqualTo(202);
+        assertThat(queued.json().get("correlationId").asString()).isNotEqualTo("accountability:" + emergencyId);
+
+        var asked = admin.postJson(base() + "/ask", Map.of("channels", List.of("EMAIL")));
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(200);
+        // the roll also holds members other tests placed in the same area: everyone is asked, nobody is a duplicate
+        assertThat(asked.json().get("queued").asInt()).isGreaterThanOrEqualTo(5);
+        assertThat(asked.json().get("duplicates").asInt()).isZero();
+        JsonNode checks = admin.get("/api/notifications?correlation=accountability:" + emergencyId).json();
+        assertThat(checks).as("the decoys are not status checks").hasSize(asked.json().get("queued").asInt());
+        List<Long> asked3 = new java.util.ArrayList<>();
+        checks.forEach(m -> asked3.add(m.get("memberId").asLong()));
+        assertThat(asked3).contains(a1, a2, a3, b1, b2);
+        assertThat(admin.get("/api/notifications?correlation=" + queued.json().get("correlationId").asString()).json())
+                .hasSize(3);
+    }
+
     @Test
     void aStatusCheckLinkOpensTheStatusPageAndRecordsTheAnswer() {
         var asked = admin.postJson(base() + "/ask", Map.of("channels", List.of("EMAIL")));

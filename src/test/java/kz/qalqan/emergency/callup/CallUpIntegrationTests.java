@@ -234,6 +234,59 @@ class CallUpIntegrationTests {
         assertThat(safety.get("silent")).isEmpty();
     }
 
+    /**
+     * The attack of issue 10 item 2: a commander queues decoys under the predictable key of the next call-up
+     * ({@code callup:<emergency>:<call-up>}) and under its correlation id. The real call-up must still queue a
+     * message for everyone, and its progress must count only the messages that really belong to it.
+     */
+    @Test
+    void aCommanderCannotBlockACallUpByQueueingDecoysUnderItsKey() {
+        World w = world();
+        long callUpId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
+        String correlation = CallUpOrdered.correlationId(w.emergency(), callUpId);
+        ApiClient commander = ApiClient.newUser(port, "COMMANDER", "KZ-23", null);
+        Map<String, Object> decoy = new HashMap<>();
+        decoy.put("templateKey", "callup");
+        decoy.put("parameters", Map.of("title", "x", "place", "y", "time", "z"));
+        decoy.put("channels", List.of("EMAIL"));
+        decoy.put("idempotencyKey", "callup:" + w.emergency() + ":" + callUpId);
+        decoy.put("correlationId", correlation);
+        decoy.put("expectsReply", false);
+        decoy.put("memberIds", List.of(w.kk(), w.ru(), w.en()));
+        var queued = commander.postJson("/api/notifications", decoy);
+        assertThat(queued.status()).as(queued.toString()).isEqualTo(202);
+
+        publish(new CallUpOrdered(w.emergency(), callUpId, List.of(w.kk(), w.ru(), w.en()), "coordinator-" + w.tag()));
+        await("the call-up row", () -> jdbc.sql("select count(*) from emergency.callup where emergency_id = ? and callup_id = ?")
+                .params(w.emergency(), callUpId).query(Long.class).single() == 1);
+
+        assertThat(jdbc.sql("""
+                        select count(*) from notification.message
+                        where correlation_id = ? and template_key = 'callup' and expects_reply""")
+                .param(correlation).query(Long.class).single()).as("the real call-up messages").isEqualTo(3);
+        assertThat(message(correlation, w.kk()).get("idempotency_key")).isEqualTo(
+                "callup:" + w.emergency() + ":" + callUpId + ":" + w.kk());
+        JsonNode total = admin().get("/api/emergencies/" + w.emergency() + "/callup").json().get("total");
+        assertThat(total.get("queued").asLong()).isEqualTo(3);
+        assertThat(total.get("pending").asLong()).isEqualTo(3);
+        assertThat(total.get("silent").asLong()).as("the decoys are not the call-up's").isEqualTo(3);
+    }
+
+    /** A duplicate enqueue is never reported as queued: progress counts the messages that exist. */
+    @Test
+    void progressCountsTheMessagesThatExistNotWhatTheEnqueueClaimed() {
+        long callUpId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
+        World w = calledUp(callUpId);
+        String correlation = CallUpOrdered.correlationId(w.emergency(), callUpId);
+        // the row claims two duplicates besides the three queued, as a blocked call-up used to
+        jdbc.sql("update emergency.callup set duplicates = 2 where emergency_id = ? and callup_id = ?")
+                .params(w.emergency(), callUpId).update();
+        jdbc.sql("delete from notification.message where correlation_id = ? and member_id = ?")
+                .params(correlation, w.en()).update();
+        JsonNode total = admin().get("/api/emergencies/" + w.emergency() + "/callup").json().get("total");
+        assertThat(total.get("queued").asLong()).isEqualTo(2);
+    }
+
     @Test
     void standDownReleasesTheActivatedAndTellsThemInTheirLanguage() {
         long callUpId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
