@@ -10,30 +10,63 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Writes CSV that {@link CsvReader} (and spreadsheet programs) read back unchanged: one row per call,
- * LF line ends, a field quoted only when it needs to be (see {@link #escape(String, char)}).
- * I/O failures are rethrown as {@link UncheckedIOException}. Does not buffer beyond one row: wrap a file
- * writer in a {@link java.io.BufferedWriter}.
+ * Writes CSV: one row per call, LF line ends, a field quoted only when it needs to be (see
+ * {@link #escape(String, char)}). I/O failures are rethrown as {@link UncheckedIOException}. Does not buffer
+ * beyond one row: wrap a file writer in a {@link java.io.BufferedWriter}.
+ *
+ * <p>The one writer of every export people open in a spreadsheet. Those programs run a cell that starts with
+ * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return as a formula (CSV injection: an e-mail
+ * {@code =cmd|'/Ccalc'!A0@x.kz} set by a member would run on the exporting officer's computer), so such a cell gets a
+ * leading single quote, as OWASP advises — unless the whole cell is a plain number ({@code -12}, {@code -0.5},
+ * {@code +77011234567}), which no spreadsheet can run: negative figures and phone numbers stay numbers.
+ * {@link #verbatim} writes cells unchanged, for files that {@link CsvReader} reads back (import files, tests).
  */
 public final class CsvWriter implements Closeable, Flushable {
 
     private static final char BOM = '\uFEFF';
 
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("[+-]?\\d+(\\.\\d+)?");
+
     private final Writer out;
     private final char delimiter;
+    private final boolean neutralise;
     private final StringBuilder line = new StringBuilder(256);
 
-    /** Comma-delimited. */
+    /** Comma-delimited, for people: formula cells neutralised. */
     public CsvWriter(Writer out) {
         this(out, ',');
     }
 
+    /** For people: formula cells neutralised. */
     public CsvWriter(Writer out, char delimiter) {
+        this(out, delimiter, true);
+    }
+
+    private CsvWriter(Writer out, char delimiter, boolean neutralise) {
         this.out = Objects.requireNonNull(out, "out");
         if (delimiter == '"' || delimiter == '\r' || delimiter == '\n') {
             throw new IllegalArgumentException("a CSV delimiter cannot be a quote or a line break");
         }
         this.delimiter = delimiter;
+        this.neutralise = neutralise;
+    }
+
+    /** Cells exactly as given, for files a program reads back ({@link CsvReader} round trips), never for people. */
+    public static CsvWriter verbatim(Writer out, char delimiter) {
+        return new CsvWriter(out, delimiter, false);
+    }
+
+    /**
+     * The cell as a spreadsheet may show it without running it: a leading {@code '} before {@code = + - @}, tab or
+     * CR, unless the whole cell is a plain number.
+     */
+    public static String neutralised(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        char first = value.charAt(0);
+        boolean risky = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        return risky && !PLAIN_NUMBER.matcher(value).matches() ? "'" + value : value;
     }
 
     /** Writes one row; a {@code null} field is written as an empty one. */
@@ -55,7 +88,7 @@ public final class CsvWriter implements Closeable, Flushable {
                 if (i > 0) {
                     line.append(delimiter);
                 }
-                appendEscaped(line, fields.get(i), delimiter);
+                appendEscaped(line, neutralise ? neutralised(fields.get(i)) : fields.get(i), delimiter);
             }
         }
         line.append('\n');

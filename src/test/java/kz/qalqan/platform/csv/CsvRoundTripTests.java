@@ -139,7 +139,7 @@ class CsvRoundTripTests {
 
     private static String write(List<List<String>> rows, char delimiter) {
         StringWriter out = new StringWriter();
-        CsvWriter writer = new CsvWriter(out, delimiter);
+        CsvWriter writer = CsvWriter.verbatim(out, delimiter);
         rows.forEach(writer::row);
         return out.toString();
     }

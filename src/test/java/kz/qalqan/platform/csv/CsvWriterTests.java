@@ -145,4 +145,27 @@ class CsvWriterTests {
                 .isInstanceOf(UncheckedIOException.class)
                 .hasRootCauseMessage("disk full");
     }
+
+    /** CSV injection (issue 10 item 4): a cell a spreadsheet would run as a formula gets a leading quote. */
+    @Test
+    void neutralisesCellsThatASpreadsheetWouldRunAsAFormula() {
+        new CsvWriter(out).row("=cmd|'/Ccalc'!A0@x.kz", "+SUM(A1)", "-2+3", "@SUM(1)", "\t=1", "\r=1", "a=b", "x@y.kz");
+
+        assertThat(CsvReaderTests.fields(out.toString())).containsExactly(List.of("'=cmd|'/Ccalc'!A0@x.kz", "'+SUM(A1)",
+                "'-2+3", "'@SUM(1)", "'\t=1", "'\r=1", "a=b", "x@y.kz"));
+    }
+
+    @Test
+    void leavesPlainNumbersReadableAsNumbers() {
+        new CsvWriter(out).row("-12", "-0.5", "+77011234567", "42", "-", "-1e5");
+
+        assertThat(out).hasToString("-12,-0.5,+77011234567,42,'-,'-1e5\n");
+    }
+
+    @Test
+    void writesVerbatimForFilesAProgramReadsBack() {
+        CsvWriter.verbatim(out, ',').row("=1+1", "-x");
+
+        assertThat(out).hasToString("=1+1,-x\n");
+    }
 }
