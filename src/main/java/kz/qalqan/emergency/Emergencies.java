@@ -149,11 +149,16 @@ public class Emergencies {
         return caller.get().scopeFor(COORDINATORS).covers(emergency.orgPath());
     }
 
+    /** Whether the caller may watch an emergency owned at this org path (a check only: nothing is read or audited). */
+    public boolean mayWatch(String orgPath) {
+        return visible(watching(), orgPath);
+    }
+
     /** The emergencies the caller may watch, newest first (open ones only when asked); none for other roles. */
     public List<Emergency> list(boolean openOnly) {
         Scope scope = watching();
         List<Emergency> list = scope.isNothing() ? List.of() : repository.list(scope, openOnly, LIST_LIMIT);
-        audit.record("EMERGENCY_READ", "emergency", null, null, null, "list of " + list.size());
+        audit.record("EMERGENCY_READ", "emergency", null, scope.commonPath(), null, "list of " + list.size());
         return list;
     }
 

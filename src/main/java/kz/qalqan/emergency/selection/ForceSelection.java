@@ -46,8 +46,10 @@ import java.util.stream.Collectors;
  * {@link SelectionPolicy} within a radius, ranks them by distance (to 100 m), then individual readiness, then how
  * many of the asked qualifications they hold, and stores the result for a coordinator to review and confirm.
  * Confirming orders the members to serve (activation rows, ORDERED) and publishes {@link CallUpOrdered}.
- * Coordinators over the emergency manage its selections; candidates are the members in the caller's own scope.
- * Every selection, read and confirmation is audited.
+ * Coordinators over the emergency manage its selections; candidates are the members in the caller's own scope, and
+ * every view of a stored selection (members, excluded, confirmation) holds only the members in the viewer's own scope
+ * — a regional coordinator reading a national coordinator's selection sees their region's part of it. Every
+ * selection, read and confirmation is audited.
  */
 @Service
 @Transactional
@@ -61,6 +63,8 @@ public class ForceSelection {
     /** The most excluded candidates stored per selection (nearest first); the count covers them all. */
     static final int MAX_EXCLUDED_STORED = 5_000;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final String ACTIVATED = "activated";
+    private static final String ACTIVATED_ELSEWHERE = "activatedElsewhere";
 
     private final Emergencies emergencies;
     private final CandidateIndex index;
@@ -207,14 +211,37 @@ public class ForceSelection {
         Emergency emergency = emergencies.managed(emergencyId);
         header(emergencyId, selectionId, false);
         Locale locale = LocaleContextHolder.getLocale();
-        List<Selection.Excluded> list = repository.excluded(selectionId, MAX_EXCLUDED_STORED).stream()
-                .map(o -> new Selection.Excluded(o.memberId(), o.name(), o.unitId(), o.unitName(), o.distanceKm(),
-                        o.reasons().stream().map(r -> text(r, locale)).toList(),
-                        o.reasons().stream().map(Reason::code).toList()))
+        List<SelectionRepository.Out> rows = repository.excluded(selectionId, viewing(), MAX_EXCLUDED_STORED);
+        Map<Long, String> elsewhere = repository.emergencyPaths(rows.stream().flatMap(o -> o.reasons().stream())
+                .filter(r -> r.code().equals(ACTIVATED) && r.args().size() > 1).map(r -> Long.valueOf(r.args().get(1)))
+                .collect(Collectors.toSet()));
+        List<Selection.Excluded> list = rows.stream()
+                .map(o -> {
+                    List<Reason> reasons = o.reasons().stream().map(r -> shown(r, elsewhere)).toList();
+                    return new Selection.Excluded(o.memberId(), o.name(), o.unitId(), o.unitName(), o.distanceKm(),
+                            reasons.stream().map(r -> text(r, locale)).toList(), reasons.stream().map(Reason::code).toList());
+                })
                 .toList();
         audit.record("SELECTION_READ", "emergency", Long.toString(emergencyId), emergency.orgPath(), null,
                 "excluded of selection " + selectionId + ": " + list.size());
         return list;
+    }
+
+    /** The members a viewer of a selection may see: those in their own coordinator scope, whoever selected. */
+    private Scope viewing() {
+        return caller.get().scopeFor(Emergencies.COORDINATORS);
+    }
+
+    /**
+     * "Already activated in …" names the other emergency only to a viewer who may watch it; anyone else reads that
+     * the member is activated elsewhere.
+     */
+    private Reason shown(Reason reason, Map<Long, String> emergencyPaths) {
+        if (!reason.code().equals(ACTIVATED) || reason.args().size() < 2) {
+            return reason;
+        }
+        String path = emergencyPaths.get(Long.valueOf(reason.args().get(1)));
+        return path != null && emergencies.mayWatch(path) ? reason : Reason.of(ACTIVATED_ELSEWHERE);
     }
 
     /**
@@ -230,7 +257,7 @@ public class ForceSelection {
         if (!header.status().equals("PROPOSED")) {
             throw new ConflictException("status", "selection " + selectionId + " was confirmed already");
         }
-        Map<Long, SelectionRepository.Member> members = repository.members(selectionId).stream()
+        Map<Long, SelectionRepository.Member> members = repository.members(selectionId, viewing()).stream()
                 .collect(Collectors.toMap(SelectionRepository.Member::memberId, m -> m, (a, b) -> a,
                         java.util.LinkedHashMap::new));
         List<Long> chosen;
@@ -249,9 +276,9 @@ public class ForceSelection {
         repository.lockActivations();
         Map<Long, SelectionPolicy.Activation> activated = repository.activations(chosen.toArray(Long[]::new));
         if (!activated.isEmpty()) {
-            throw new ConflictException("memberIds", "activated meanwhile: " + activated.entrySet().stream()
-                    .map(e -> e.getKey() + " (" + e.getValue().title() + ")").collect(Collectors.joining(", "))
-                    + "; confirm the others as a subset or select again");
+            // the member ids only: the other emergency may lie outside what the coordinator may see
+            throw ConflictException.coded("memberIds", "selection.confirm.activatedMeanwhile",
+                    activated.keySet().stream().sorted().map(String::valueOf).collect(Collectors.joining(", ")));
         }
         Instant now = clock.instant();
         String actor = caller.get().username();
@@ -308,7 +335,7 @@ public class ForceSelection {
     }
 
     private Selection view(SelectionRepository.Header h) {
-        List<Selection.Selected> members = repository.members(h.id()).stream()
+        List<Selection.Selected> members = repository.members(h.id(), viewing()).stream()
                 .map(m -> new Selection.Selected(m.rank(), m.memberId(), m.name(), m.unitId(), m.unitName(),
                         Math.round(m.distanceKm() * 10) / 10.0, m.readiness(), m.skillsMatched(), m.acwrOverride()))
                 .toList();

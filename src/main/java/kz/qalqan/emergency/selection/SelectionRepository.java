@@ -1,5 +1,6 @@
 package kz.qalqan.emergency.selection;
 
+import kz.qalqan.shared.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -169,11 +170,18 @@ class SelectionRepository {
     }
 
     List<Member> members(long selectionId) {
+        return members(selectionId, Scope.everything());
+    }
+
+    /** The ranked members the scope covers (a viewer sees no one outside it, whoever made the selection). */
+    List<Member> members(long selectionId, Scope scope) {
         return jdbc.sql("""
                 select rank, member_id, org_path, last_name || ' ' || first_name, unit_id, unit_name, distance_km, readiness,
                        skills_matched, acwr_override
-                from emergency.selection_member where selection_id = ? order by rank""")
-                .param(selectionId)
+                from emergency.selection_member
+                where selection_id = ? and (cast(? as text[]) is null or org_path like any(cast(? as text[])))
+                order by rank""")
+                .params(selectionId, patterns(scope), patterns(scope))
                 .query((rs, i) -> new Member(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, Long.class), rs.getString(6), rs.getDouble(7), rs.getString(8), rs.getInt(9),
                         rs.getBoolean(10)))
@@ -183,14 +191,32 @@ class SelectionRepository {
     record Out(long memberId, String name, Long unitId, String unitName, double distanceKm, List<Reason> reasons) {
     }
 
-    List<Out> excluded(long selectionId, int limit) {
+    /** The excluded candidates the scope covers, nearest first. */
+    List<Out> excluded(long selectionId, Scope scope, int limit) {
         return jdbc.sql("""
                 select member_id, last_name || ' ' || first_name, unit_id, unit_name, distance_km, reasons::text
-                from emergency.selection_excluded where selection_id = ? order by distance_km, member_id limit ?""")
-                .params(selectionId, limit)
+                from emergency.selection_excluded
+                where selection_id = ? and (cast(? as text[]) is null or org_path like any(cast(? as text[])))
+                order by distance_km, member_id limit ?""")
+                .params(selectionId, patterns(scope), patterns(scope), limit)
                 .query((rs, i) -> new Out(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class), rs.getString(4),
                         rs.getDouble(5), List.of(JSON.readValue(rs.getString(6), Reason[].class))))
                 .list();
+    }
+
+    /** The org paths of these emergencies (to tell whether a viewer may see them). */
+    Map<Long, String> emergencyPaths(java.util.Collection<Long> ids) {
+        Map<Long, String> paths = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, org_path from emergency.emergency where id = any(?)")
+                    .param(ids.toArray(Long[]::new))
+                    .query((rs, i) -> paths.put(rs.getLong(1), rs.getString(2))).list();
+        }
+        return paths;
+    }
+
+    private static String[] patterns(Scope scope) {
+        return scope.isEverything() ? null : scope.likePatterns();
     }
 
     /** Serialises confirmations so that two coordinators cannot activate the same member twice. */

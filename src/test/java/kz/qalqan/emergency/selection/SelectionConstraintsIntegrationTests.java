@@ -432,6 +432,67 @@ class SelectionConstraintsIntegrationTests {
         assertThat(audited).isEqualTo(1);
     }
 
+    /**
+     * Issue 10 item 3: a regional coordinator reads a national coordinator's selection of their emergency. The API
+     * and the page show only the members in the region; "already activated in …" does not name an emergency in
+     * another region.
+     */
+    @Test
+    void aSelectionShowsEachViewerOnlyTheMembersInTheirScope() {
+        world();
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        long owned = admin.postJson("/api/emergencies", Map.of("title", "Almaty scope " + tag, "type", "FLOOD",
+                "severity", "MINOR", "exercise", true, "area", Map.of("regionCodes", List.of("KZ-75"))))
+                .json().get("id").asLong();
+        long elsewhere = admin.postJson("/api/emergencies", Map.of("title", "Astana secret " + tag, "type", "FLOOD",
+                "severity", "MINOR", "exercise", true, "area", Map.of("regionCodes", List.of("KZ-71"))))
+                .json().get("id").asLong();
+        long almaty = member("Алматылық", 1, true);
+        long busy = member("Тартылған", 2, true);
+        ApiClient astanaMedic = ApiClient.newUser(port, "MEDICAL_OFFICER", "KZ-71", null);
+        Map<String, Object> fitBody = memberBody("Астаналықфит", 3);
+        fitBody.put("regionCode", "KZ-71");
+        long astanaFit = admin.postJson("/api/members", fitBody).json().get("id").asLong();
+        assertThat(astanaMedic.postJson("/api/members/" + astanaFit + "/medical/exams", Map.of("examinedOn",
+                today.toString(), "result", "FIT", "examiner", "Dr Test")).status()).isEqualTo(201);
+        Map<String, Object> unfitBody = memberBody("Астаналықауру", 4);
+        unfitBody.put("regionCode", "KZ-71");
+        long astanaUnfit = admin.postJson("/api/members", unfitBody).json().get("id").asLong();
+        assertThat(astanaMedic.postJson("/api/members/" + astanaUnfit + "/medical/exams", Map.of("examinedOn",
+                today.toString(), "result", "UNFIT", "examiner", "Dr Test")).status()).isEqualTo(201);
+
+        ApiClient national = ApiClient.newUser(port, "EMERGENCY_COORDINATOR", "KZ", null);
+        long other = national.postJson("/api/emergencies/" + elsewhere + "/selections", request(100, List.of(), "ALL"))
+                .json().get("id").asLong();
+        assertThat(national.postJson("/api/emergencies/" + elsewhere + "/selections/" + other + "/confirm",
+                Map.of("memberIds", List.of(busy))).status()).isEqualTo(200);
+        ApiClient.Response made = national.postJson("/api/emergencies/" + owned + "/selections", request(100, List.of(), "ALL"));
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        long sid = made.json().get("id").asLong();
+        assertThat(selectedIds(made.json())).contains(almaty, astanaFit);
+        String nationalExcluded = national.get("/api/emergencies/" + owned + "/selections/" + sid + "/excluded?lang=en").body();
+        assertThat(nationalExcluded).contains("Астаналықауру").contains("Astana secret " + tag);
+
+        String username = "sel-reg-" + tag;
+        String password = "selection-secret-" + tag + "-pass";
+        assertThat(admin.postJson("/api/users", Map.of("username", username, "password", password, "displayName", "Regional",
+                "language", "en", "grants", List.of(Map.of("role", "EMERGENCY_COORDINATOR", "scope", "KZ-75")))).status())
+                .isEqualTo(201);
+        ApiClient regional = new ApiClient(port, username, password);
+        JsonNode seen = regional.get("/api/emergencies/" + owned + "/selections/" + sid).json();
+        assertThat(selectedIds(seen)).contains(almaty).doesNotContain(astanaFit);
+        ApiClient.Response excluded = regional.get("/api/emergencies/" + owned + "/selections/" + sid + "/excluded?lang=en");
+        assertThat(excluded.status()).isEqualTo(200);
+        assertThat(excluded.body()).doesNotContain("Астаналық", "Astana secret", "\"memberId\":" + astanaUnfit + ",")
+                .contains("already activated in another emergency");
+        String page = new kz.qalqan.web.WebClient(port).signIn(username, password)
+                .get("/emergencies/" + owned + "/selection?sid=" + sid + "&lang=en").body();
+        assertThat(page).contains("Алматылық").doesNotContain("Астаналық", "Astana secret");
+        // confirming all orders only the members the coordinator sees
+        assertThat(regional.postJson("/api/emergencies/" + owned + "/selections/" + sid + "/confirm",
+                Map.of("memberIds", List.of(astanaFit))).status()).isEqualTo(400);
+    }
+
     void shift(long emergencyId, long memberId, Instant from, Instant to) {
         jdbc.sql("""
                 insert into emergency.shift (emergency_id, member_id, org_path, starts_at, ends_at, created_by, created_at)

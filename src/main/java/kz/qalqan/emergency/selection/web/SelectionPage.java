@@ -40,9 +40,12 @@ class SelectionPage {
     private final Emergencies emergencies;
     private final ForceSelection selection;
 
-    SelectionPage(Emergencies emergencies, ForceSelection selection) {
+    private final org.springframework.context.MessageSource messages;
+
+    SelectionPage(Emergencies emergencies, ForceSelection selection, org.springframework.context.MessageSource messages) {
         this.emergencies = emergencies;
         this.selection = selection;
+        this.messages = messages;
     }
 
     /** The request form as typed (text, so a bad value is shown back to be corrected). */
@@ -103,7 +106,9 @@ class SelectionPage {
         } catch (ConflictException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
             Selection shown = selection.find(id, sid);
-            return render(model, emergency, formOf(shown.request(), shown), shown, Map.of("confirm", e.getMessage()));
+            String text = e.code() == null ? e.getMessage()
+                    : messages.getMessage(e.code(), e.argsArray(), e.getMessage(), LocaleContextHolder.getLocale());
+            return render(model, emergency, formOf(shown.request(), shown), shown, Map.of("confirm", text));
         }
         return "redirect:/emergencies/" + id + "/selection?sid=" + sid + "&confirmed";
     }
