@@ -69,6 +69,28 @@ public class MedicalRecords {
         return Confidentiality.redact(compute(memberId), current, member.orgPath(), memberId);
     }
 
+    /**
+     * As {@link #status}, for rules that must weigh the restrictions whoever asks (risk flags, enrolment screening):
+     * the restriction codes and load limits stay, diagnosis and reasons are redacted. The caller of this method must
+     * not show the codes to anyone {@link Confidentiality#mayRead} refuses for {@link Sensitivity#MEDICAL}.
+     */
+    public MedicalStatus screening(long memberId, String reason) {
+        Member member = members.find(memberId);
+        Caller current = caller.get();
+        audit.record("MEDICAL_READ", "member", Long.toString(memberId), member.orgPath(), null,
+                "restrictions for screening" + (reason == null || reason.isBlank() ? "" : ": " + reason.trim()));
+        MedicalStatus full = compute(memberId);
+        MedicalStatus shown = Confidentiality.redact(full, current, member.orgPath(), memberId);
+        List<ProfileView> profiles = new ArrayList<>(full.profiles().size());
+        for (int i = 0; i < full.profiles().size(); i++) {
+            ProfileView p = full.profiles().get(i);
+            profiles.add(new ProfileView(p.restrictions(), p.maxLoadKg(), p.startsOn(), p.endsOn(),
+                    shown.profiles().get(i).reason()));
+        }
+        return new MedicalStatus(memberId, full.medicalClass(), full.validUntil(), full.unfitUntil(),
+                full.activeRestrictions(), full.maxLoadKg(), full.lastExamOn(), shown.latestDiagnosis(), profiles);
+    }
+
     /** Records a periodic exam; publishes {@link MedicalStatusChanged} when the class changes. */
     public MedicalStatus recordExam(long memberId, ExamCommand command, String actor) {
         Member member = writable(memberId);

@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A member's medical readiness today. Everyone who may read the member sees the class, dates and
- * restrictions; {@code latestDiagnosis} and the profiles' reasons only a medical officer in scope or the
- * member themselves.
+ * A member's medical readiness today. Everyone who may read the member sees the class and dates; the
+ * restriction codes and load limit, {@code latestDiagnosis} and the profiles' reasons only a medical officer in
+ * scope or the member themselves — the same rule the risk flags follow (null for everyone else).
  *
  * @param validUntil         the last day the latest exam counts; null without an exam
  * @param unfitUntil         for TEMPORARILY_UNFIT, the first day the member is fit again
@@ -17,11 +17,11 @@ import java.util.List;
  * @param profiles           all profiles, latest end first
  */
 public record MedicalStatus(long memberId, MedicalClass medicalClass, LocalDate validUntil, LocalDate unfitUntil,
-                            List<Restriction> activeRestrictions, Integer maxLoadKg, LocalDate lastExamOn,
+                            @Sensitive List<Restriction> activeRestrictions, @Sensitive Integer maxLoadKg, LocalDate lastExamOn,
                             @Sensitive String latestDiagnosis, List<ProfileView> profiles) {
 
     public MedicalStatus {
-        activeRestrictions = List.copyOf(activeRestrictions);
+        activeRestrictions = activeRestrictions == null ? null : List.copyOf(activeRestrictions);
         profiles = List.copyOf(profiles);
     }
 }

@@ -128,7 +128,7 @@ public class RiskFlags {
         for (Member m : people) {
             List<RiskFlag> flags = new ArrayList<>();
             boolean details = Confidentiality.mayRead(me, Sensitivity.MEDICAL, m.orgPath(), m.id());
-            MedicalStatus status = medical.status(m.id(), "risk flags");
+            MedicalStatus status = medical.screening(m.id(), "risk flags");
             Map<Restriction, FlagEffect> relevant = new EnumMap<>(Restriction.class);
             for (ProfileView p : status.profiles()) {
                 if (p.startsOn() != null && p.startsOn().isAfter(lastDay) || p.endsOn() != null && p.endsOn().isBefore(day)) {

@@ -90,7 +90,15 @@ class MedicalRecordsIntegrationTests {
         assertThat(limited.get("medicalClass").asString()).isEqualTo("FIT_LIMITED");
         assertThat(limited.get("lastExamOn").asString()).isEqualTo(today.toString());
         assertThat(limited.get("validUntil").asString()).isEqualTo(today.plusMonths(12).minusDays(1).toString());
-        assertThat(limited.get("activeRestrictions").toString()).contains("NO_LOAD_OVER_KG", "NO_RUNNING");
+        // restriction codes follow the risk flags' rule (issue 10 item 11): medical roles in scope and the member only
+        assertThat(limited.get("activeRestrictions").isNull()).isTrue();
+        assertThat(limited.get("maxLoadKg").isNull()).isTrue();
+        assertThat(limited.get("profiles").get(0).get("restrictions").isNull()).isTrue();
+        assertThat(limited.toString()).doesNotContain("NO_RUNNING", "NO_LOAD_OVER_KG");
+        ApiClient.Response flags = commander.get("/api/members/" + id + "/risk-flags?activityType=PHYSICAL_TRAINING");
+        assertThat(flags.status()).as(flags.toString()).isEqualTo(200);
+        assertThat(flags.body()).contains("MEDICAL_RESTRICTION").doesNotContain("NO_RUNNING");
+        assertThat(status(medic, id, "").get("activeRestrictions").toString()).contains("NO_LOAD_OVER_KG", "NO_RUNNING");
         assertThat(limited.get("latestDiagnosis").isNull()).isTrue();
         assertThat(limited.get("profiles").get(0).get("reason").isNull()).isTrue();
         assertThat(limited.get("profiles").get(0).get("endsOn").asString()).isEqualTo(today.plusDays(30).toString());
