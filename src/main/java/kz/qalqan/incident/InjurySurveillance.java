@@ -26,10 +26,13 @@ import java.util.TreeMap;
 /**
  * Injury rates per 1,000 person-days of training exposure over the caller's subtree (the staff roles' scope;
  * anyone else sees empty figures), u-charts per month, Pareto lists and a CSV of the same figures. Body
- * regions appear only as counts, never with a person. Every report is audited.
+ * regions appear only as counts, never with a person, and to readers other than medical officers over the whole
+ * report's scope only where at least {@link SurveillanceProperties#minCellCount} injuries share the region (small
+ * cells are left out). Every report is audited against the reader's area.
  */
 @Service
 @Transactional
+@org.springframework.boot.context.properties.EnableConfigurationProperties(SurveillanceProperties.class)
 public class InjurySurveillance {
 
     /** The default window: the 12 months up to today. */
@@ -40,12 +43,25 @@ public class InjurySurveillance {
     private final CurrentCaller caller;
     private final AuditTrail audit;
     private final Clock clock;
+    private final SurveillanceProperties properties;
 
-    InjurySurveillance(SurveillanceRepository repository, CurrentCaller caller, AuditTrail audit, Clock clock) {
+    InjurySurveillance(SurveillanceRepository repository, CurrentCaller caller, AuditTrail audit, Clock clock,
+                       SurveillanceProperties properties) {
         this.repository = repository;
         this.caller = caller;
         this.audit = audit;
         this.clock = clock;
+        this.properties = properties;
+    }
+
+    /**
+     * Body-region cells as this reader may see them: all of them for a medical officer whose grants cover the whole
+     * report's scope, else only those of at least the minimum count (percentages stay shares of all injuries).
+     */
+    private List<SurveillanceReport.ParetoBar> bodyRegions(List<SurveillanceReport.ParetoBar> bars, Scope scope) {
+        Scope medical = caller.get().scopeFor(kz.qalqan.shared.Role.MEDICAL_OFFICER);
+        boolean medicalReader = !scope.isNothing() && scope.prefixes().stream().allMatch(medical::covers);
+        return medicalReader ? bars : bars.stream().filter(b -> b.count() >= properties.minCellCount()).toList();
     }
 
     /** Rate per 1,000 person-days; null without exposure. */
@@ -74,8 +90,8 @@ public class InjurySurveillance {
                 rates(Breakdown.ACTIVITY, exposure, injuries, null), rates(Breakdown.CAUSE, exposure, injuries, totalPersonDays),
                 rates(Breakdown.MONTH, exposure, injuries, null), uCharts(exposure, injuries),
                 pareto(repository.tally("cause", scope, start, end)),
-                pareto(repository.tally("body_region", scope, start, end)));
-        audit.record("INJURY_SURVEILLANCE_READ", "incident", null, null, null, start + ".." + end);
+                bodyRegions(pareto(repository.tally("body_region", scope, start, end)), scope));
+        audit.record("INJURY_SURVEILLANCE_READ", "incident", null, scope.commonPath(), null, start + ".." + end);
         return report;
     }
 
@@ -116,7 +132,8 @@ public class InjurySurveillance {
             rows++;
         }
         csv.flush();
-        audit.record("INJURY_SURVEILLANCE_EXPORT", "incident", null, null, null, r.from() + ".." + r.to() + " rows=" + rows);
+        audit.record("INJURY_SURVEILLANCE_EXPORT", "incident", null,
+                caller.get().scopeFor(Incidents.READERS).commonPath(), null, r.from() + ".." + r.to() + " rows=" + rows);
         return rows;
     }
 
