@@ -133,7 +133,7 @@ public class AuditTrail {
     public List<AuditEntry> search(AuditQuery q) {
         List<AuditEntry> found = events.search(q, q.effectiveLimit(), readable());
         // recorded after the query so that a slow search never holds the chain's lock
-        record("AUDIT_READ", "AUDIT", null, null, null, q.describe());
+        record("AUDIT_READ", "AUDIT", null, readable().commonPath(), null, q.describe());
         return found;
     }
 
@@ -142,7 +142,7 @@ public class AuditTrail {
      * audited before it starts; call it outside a transaction, or the chain stays locked while it streams.
      */
     public void exportCsv(AuditQuery q, Writer out) {
-        record("AUDIT_EXPORT", "AUDIT", null, null, null, q.describe());
+        record("AUDIT_EXPORT", "AUDIT", null, readable().commonPath(), null, q.describe());
         CsvWriter csv = new CsvWriter(out);
         csv.row(CSV_HEADER);
         AuditQuery page = q;

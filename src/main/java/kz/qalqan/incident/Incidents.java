@@ -196,7 +196,7 @@ public class Incidents {
         Caller me = caller.get();
         int limit = search.limit() <= 0 ? IncidentSearch.DEFAULT_LIMIT : Math.min(search.limit(), IncidentSearch.MAX_LIMIT);
         List<IncidentSummary> found = repository.search(search, me.scopeFor(READERS), me.memberId(), me.username(), limit);
-        audit.record("INCIDENT_SEARCH", "incident", null, null, null,
+        audit.record("INCIDENT_SEARCH", "incident", null, me.scopeFor(READERS).commonPath(), null,
                 "status=" + search.status() + " kind=" + search.kind() + " from=" + search.from() + " to=" + search.to()
                         + " rows=" + found.size());
         return found;

@@ -127,7 +127,9 @@ public class Notifications {
                 : recipients.stream().filter(r -> scope.covers(r.orgPath())).toList();
         long within = (notice.replyWithin() == null ? properties.replyWithin() : notice.replyWithin()).toSeconds();
         int queued = reachable.isEmpty() ? 0 : outbox.enqueue(notice, reachable, texts, within, clock.instant());
-        audit.record("NOTIFICATION_ENQUEUE", "correlation", notice.correlationId(), null, null,
+        String area = reachable.isEmpty() ? scope.commonPath()
+                : Scope.commonPath(reachable.stream().map(Recipient::orgPath).toList());
+        audit.record("NOTIFICATION_ENQUEUE", "correlation", notice.correlationId(), area, null,
                 "template=" + notice.templateKey() + " channels=" + notice.channels() + " recipients=" + reachable.size()
                         + " queued=" + queued);
         return new Enqueued(notice.correlationId(), recipients.size(), queued, reachable.size() - queued,
@@ -162,14 +164,14 @@ public class Notifications {
     /** The messages of a correlation id that the caller may see, oldest first. */
     public List<MessageView> messages(String correlationId) {
         List<MessageView> list = outbox.messages(requireCorrelation(correlationId), viewing(), false, VIEW_LIMIT);
-        audit.record("NOTIFICATION_READ", "correlation", correlationId, null, null, "messages=" + list.size());
+        audit.record("NOTIFICATION_READ", "correlation", correlationId, viewing().commonPath(), null, "messages=" + list.size());
         return list;
     }
 
     /** Who has not answered yet (messages that expect a reply, not failed, without one). */
     public List<MessageView> silent(String correlationId) {
         List<MessageView> list = outbox.messages(requireCorrelation(correlationId), viewing(), true, VIEW_LIMIT);
-        audit.record("NOTIFICATION_READ", "correlation", correlationId, null, null, "silent=" + list.size());
+        audit.record("NOTIFICATION_READ", "correlation", correlationId, viewing().commonPath(), null, "silent=" + list.size());
         return list;
     }
 
@@ -181,7 +183,7 @@ public class Notifications {
         CorrelationSummary summary = new CorrelationSummary(correlationId,
                 byStatus.values().stream().mapToLong(Long::longValue).sum(), byStatus,
                 outbox.countByAnswer(correlationId, scope), outbox.countSilent(correlationId, scope));
-        audit.record("NOTIFICATION_READ", "correlation", correlationId, null, null, "summary");
+        audit.record("NOTIFICATION_READ", "correlation", correlationId, viewing().commonPath(), null, "summary");
         return summary;
     }
 

@@ -48,6 +48,11 @@ public class MemberDirectory {
         this.caller = caller;
     }
 
+    /** Where a search or export over the caller's area belongs in the audit: the unit asked for, else that area. */
+    private static String area(String unitPath, Visibility visibility) {
+        return unitPath != null ? unitPath : visibility.scope().commonPath();
+    }
+
     private Visibility reading() {
         return Visibility.toRead(caller.get());
     }
@@ -180,7 +185,7 @@ public class MemberDirectory {
         String unitPath = search.unitId() == null ? null : org.unit(search.unitId(), visibility)
                 .orElseThrow(() -> InvalidInputException.of("unit", "no unit with id " + search.unitId())).orgPath();
         List<MemberSummary> rows = members.search(search, unitPath, after, limit + 1, visibility);
-        audit.record("MEMBER_SEARCH", "member", null, unitPath, null, describe(search));
+        audit.record("MEMBER_SEARCH", "member", null, area(unitPath, visibility), null, describe(search));
         boolean more = rows.size() > limit;
         List<MemberSummary> items = more ? rows.subList(0, limit) : rows;
         String next = more ? encodeCursor(items.get(items.size() - 1).id()) : null;
@@ -210,7 +215,7 @@ public class MemberDirectory {
             after = Long.parseLong(batch.get(batch.size() - 1).get(15));
         }
         csv.flush();
-        audit.record("MEMBER_EXPORT", "member", null, unitPath, null, describe(search) + " rows=" + written);
+        audit.record("MEMBER_EXPORT", "member", null, area(unitPath, visibility), null, describe(search) + " rows=" + written);
         return written;
     }
 
@@ -282,7 +287,10 @@ public class MemberDirectory {
             return List.of();
         }
         List<MemberContact> found = members.contacts(ids, reading());
-        audit.record("MEMBER_CONTACTS_READ", "member", null, null, null, "members=" + found.size());
+        audit.record("MEMBER_CONTACTS_READ", "member", null,
+                found.isEmpty() ? reading().scope().commonPath()
+                        : kz.qalqan.shared.Scope.commonPath(found.stream().map(MemberContact::orgPath).toList()),
+                null, "members=" + found.size());
         return found;
     }
 }

@@ -177,11 +177,11 @@ public class OrgStructure {
 
     @Transactional
     public Position addPosition(long unitId, UnitCommand.PositionCommand command) {
-        writableUnit(unitId);
+        Unit unit = writableUnit(unitId);
         long id = repository.insertPosition(unitId, command.title().trim(),
                 command.requiredQualifications() == null ? List.of() : command.requiredQualifications(),
                 command.medicalStandard() == null ? "FIT" : command.medicalStandard());
-        audit.record("POSITION_CREATE", "position", Long.toString(id), null, null, "unit " + unitId);
+        audit.record("POSITION_CREATE", "position", Long.toString(id), unit.orgPath(), null, "unit " + unitId);
         return repository.position(id).orElseThrow();
     }
 

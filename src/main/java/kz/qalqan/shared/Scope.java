@@ -47,6 +47,34 @@ public record Scope(List<String> prefixes) {
         return orgPath != null && prefixes.stream().anyMatch(orgPath::startsWith);
     }
 
+    /**
+     * The narrowest org path holding the whole scope — where an audit event about a search, export or message over
+     * it belongs: {@code "KZ-75/"} for one region, {@code ""} for the country or several regions; null for nothing.
+     */
+    public String commonPath() {
+        return commonPath(prefixes);
+    }
+
+    /** The narrowest org path (ending in {@code /}, or {@code ""}) holding all these paths; null when there are none. */
+    public static String commonPath(java.util.Collection<String> paths) {
+        String common = null;
+        for (String p : paths) {
+            if (p == null) {
+                continue;
+            }
+            if (common == null) {
+                common = p;
+            } else {
+                int n = 0;
+                while (n < common.length() && n < p.length() && common.charAt(n) == p.charAt(n)) {
+                    n++;
+                }
+                common = common.substring(0, n);
+            }
+        }
+        return common == null ? null : common.substring(0, common.lastIndexOf('/') + 1);
+    }
+
     /** LIKE patterns for {@code org_path like any(?)}, with LIKE's special characters escaped. */
     public String[] likePatterns() {
         return prefixes.stream()

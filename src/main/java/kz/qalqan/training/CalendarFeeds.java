@@ -105,10 +105,9 @@ public class CalendarFeeds {
     }
 
     public void revoke(long id) {
-        if (!links.revoke(id, caller.get().username(), clock.instant())) {
-            throw new NotFoundException("You have no active calendar link " + id);
-        }
-        audit.record("CALENDAR_LINK_REVOKE", "calendar_link", Long.toString(id), null, null, null);
+        String path = links.revoke(id, caller.get().username(), clock.instant())
+                .orElseThrow(() -> new NotFoundException("You have no active calendar link " + id));
+        audit.record("CALENDAR_LINK_REVOKE", "calendar_link", Long.toString(id), path, null, null);
     }
 
     @ApplicationModuleListener

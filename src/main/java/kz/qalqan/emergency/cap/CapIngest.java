@@ -157,18 +157,23 @@ public class CapIngest {
             throw new ConflictException("identifier", "the message " + alert.identifier() + " from " + alert.sender()
                     + " is being received at this moment; send it again to see its outcome");
         }
-        audit.record("CAP_RECEIVE", "cap_message", Long.toString(id.get()), null, null,
+        audit.record("CAP_RECEIVE", "cap_message", Long.toString(id.get()), senderArea(), null,
                 alert.msgType() + " " + alert.sender() + "," + alert.identifier() + ": " + outcome
                         + (emergencyId == null ? "" : " emergency " + emergencyId));
         return new Receipt(outcome, id.get(), emergencyId, alert.sender(), alert.identifier(), alert.msgType().name(),
                 detail);
     }
 
+    /** Where a received message belongs in the audit: the sending coordinator's area (alerts outside it are refused). */
+    private String senderArea() {
+        return caller.get().scopeFor(Emergencies.COORDINATORS).commonPath();
+    }
+
     private Receipt duplicate(CapMessages.Stored stored) {
         if (stored.emergencyId() != null) {
             emergencies.find(stored.emergencyId()); // 404 for a coordinator who may not see that emergency
         }
-        audit.record("CAP_RECEIVE", "cap_message", Long.toString(stored.id()), null, null,
+        audit.record("CAP_RECEIVE", "cap_message", Long.toString(stored.id()), senderArea(), null,
                 "repeat of " + stored.sender() + "," + stored.identifier() + ": nothing changed");
         return new Receipt(Outcome.DUPLICATE, stored.id(), stored.emergencyId(), stored.sender(), stored.identifier(),
                 stored.msgType(), "received before (" + stored.outcome() + "); nothing changed");

@@ -31,7 +31,8 @@ class StandDownReport {
             return;
         }
         int people = repository.recordLeftBehind(changed.emergencyId(), clock.instant());
-        audit.record("LEFT_BEHIND_REPORT", "emergency", Long.toString(changed.emergencyId()), null, null,
+        audit.record("LEFT_BEHIND_REPORT", "emergency", Long.toString(changed.emergencyId()),
+                repository.emergencyPath(changed.emergencyId()), null,
                 "still checked in at stand-down: " + people);
     }
 }

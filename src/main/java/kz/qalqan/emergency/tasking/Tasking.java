@@ -252,9 +252,9 @@ public class Tasking {
     }
 
     public List<CheckIn> checkIns(long emergencyId) {
-        emergencies.find(emergencyId);
+        String path = emergencies.find(emergencyId).orgPath();
         List<CheckIn> list = repository.checkIns(emergencyId);
-        audit.record("CHECKIN_READ", "emergency", Long.toString(emergencyId), null, null, "check-ins " + list.size());
+        audit.record("CHECKIN_READ", "emergency", Long.toString(emergencyId), path, null, "check-ins " + list.size());
         return list;
     }
 
@@ -340,9 +340,9 @@ public class Tasking {
     }
 
     public List<Shift> shifts(long emergencyId) {
-        emergencies.find(emergencyId);
+        String path = emergencies.find(emergencyId).orgPath();
         List<Shift> list = repository.shifts(emergencyId);
-        audit.record("SHIFT_READ", "emergency", Long.toString(emergencyId), null, null, "shifts " + list.size());
+        audit.record("SHIFT_READ", "emergency", Long.toString(emergencyId), path, null, "shifts " + list.size());
         return list;
     }
 
@@ -385,7 +385,7 @@ public class Tasking {
 
     /** Everyone checked in and not checked out, with last team, task, staging point and contacts (audited). */
     public LeftBehind leftBehind(long emergencyId) {
-        emergencies.find(emergencyId);
+        String path = emergencies.find(emergencyId).orgPath();
         List<TaskingRepository.OpenCheckIn> open = repository.openCheckIns(emergencyId);
         Map<Long, MemberContact> contacts = contacts(open.stream().map(TaskingRepository.OpenCheckIn::memberId).toList());
         List<LeftBehind.Person> people = open.stream().map(o -> {
@@ -395,7 +395,7 @@ public class Tasking {
                     o.taskTitle());
         }).toList();
         var report = repository.lastLeftBehindReport(emergencyId);
-        audit.record("LEFT_BEHIND_READ", "emergency", Long.toString(emergencyId), null, null, "people " + people.size());
+        audit.record("LEFT_BEHIND_READ", "emergency", Long.toString(emergencyId), path, null, "people " + people.size());
         return new LeftBehind(emergencyId, people, report.map(Map.Entry::getKey).orElse(null),
                 report.map(Map.Entry::getValue).orElse(null));
     }

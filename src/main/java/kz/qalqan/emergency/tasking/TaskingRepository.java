@@ -58,6 +58,10 @@ class TaskingRepository {
     }
 
     /** The emergency's status, for members who may not watch it (self check-in). */
+    String emergencyPath(long emergencyId) {
+        return jdbc.sql("select org_path from emergency.emergency where id = ?").param(emergencyId).query(String.class).single();
+    }
+
     kz.qalqan.emergency.EmergencyStatus emergencyStatus(long emergencyId) {
         return jdbc.sql("select status from emergency.emergency where id = ?").param(emergencyId)
                 .query(String.class).optional().map(kz.qalqan.emergency.EmergencyStatus::valueOf)

@@ -74,7 +74,9 @@ class EmergencyPages {
         model.addAttribute("recent", all.stream().filter(e -> !e.status().isOpen()).limit(20).toList());
         if (me.memberId() != null) {
             var own = activations.of(me.memberId());
-            audit.record("EMERGENCY_ACTIVATION_READ", "member", Long.toString(me.memberId()), null, null,
+            // the member's own path, as their activations carry it (none: they read nothing of anyone's)
+            audit.record("EMERGENCY_ACTIVATION_READ", "member", Long.toString(me.memberId()),
+                    kz.qalqan.shared.Scope.commonPath(own.stream().map(OwnActivations.OwnActivation::orgPath).toList()), null,
                     "own activations: " + own.size());
             model.addAttribute("activations", own);
         } else {

@@ -151,7 +151,8 @@ public class MemberImporter {
                 }
                 long accepted = insertAccepted(connection, actor);
                 // recorded last: the audit chain is serialised and held until this transaction commits
-                audit.record("IMPORT_MEMBERS", "import", id.toString(), null, null,
+                // the importer's area: rows outside it are refused, so every accepted member lies within it
+                audit.record("IMPORT_MEMBERS", "import", id.toString(), target.scope().commonPath(), null,
                         "rows=" + total + " accepted=" + accepted + " rejected=" + rejected + " mode=" + mode);
                 log.info("Import {}: read, checked and staged {} rows in {} ms; duplicates {} ms; insert {} ms", id, total,
                         (staged - started) / 1_000_000, (checked - staged) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);

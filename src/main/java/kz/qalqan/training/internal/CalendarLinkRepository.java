@@ -51,9 +51,12 @@ public class CalendarLinkRepository {
                 .optional();
     }
 
-    public boolean revoke(long id, String username, Instant now) {
-        return jdbc.sql("update training.calendar_link set revoked_at = ? where id = ? and username = ? and revoked_at is null")
-                .params(Timestamp.from(now), id, username).update() == 1;
+    /** Revokes the user's active link; the org path of what it served, or empty when there was no such link. */
+    public Optional<String> revoke(long id, String username, Instant now) {
+        return jdbc.sql("""
+                        update training.calendar_link set revoked_at = ? where id = ? and username = ? and revoked_at is null
+                        returning target_path""")
+                .params(Timestamp.from(now), id, username).query(String.class).optional();
     }
 
     public int revokeAll(String username, Instant now) {
