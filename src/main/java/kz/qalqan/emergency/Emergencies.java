@@ -6,8 +6,10 @@ import kz.qalqan.platform.ConflictException;
 import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.platform.ForbiddenException;
 import kz.qalqan.platform.InvalidInputException;
+import kz.qalqan.platform.ListLimit;
 import kz.qalqan.platform.NotFoundException;
 import kz.qalqan.platform.security.CurrentCaller;
+import kz.qalqan.registry.District;
 import kz.qalqan.registry.OrgStructure;
 import kz.qalqan.registry.Region;
 import kz.qalqan.shared.GeoPoint;
@@ -208,6 +210,18 @@ public class Emergencies {
             problems.add(new FieldProblem("area", "give at least one polygon, circle, region or district"));
             return problems;
         }
+        // the caps first, refused at once: nothing below looks at the items of an over-long list
+        ListLimit.check("area.polygons", area.polygons(), EmergencyArea.MAX_POLYGONS).ifPresent(problems::add);
+        ListLimit.check("area.circles", area.circles(), EmergencyArea.MAX_CIRCLES).ifPresent(problems::add);
+        ListLimit.check("area.regionCodes", area.regionCodes(), EmergencyArea.MAX_REGIONS).ifPresent(problems::add);
+        ListLimit.check("area.districtIds", area.districtIds(), EmergencyArea.MAX_DISTRICTS).ifPresent(problems::add);
+        for (int i = 0; i < Math.min(area.polygons().size(), EmergencyArea.MAX_POLYGONS); i++) {
+            ListLimit.check("area.polygons[" + i + "]", area.polygons().get(i), EmergencyArea.MAX_POLYGON_POINTS)
+                    .ifPresent(problems::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
         for (int i = 0; i < area.polygons().size(); i++) {
             List<GeoPoint> ring = area.polygons().get(i);
             if (ring.size() < 4 || !ring.get(0).equals(ring.get(ring.size() - 1))) {
@@ -226,8 +240,9 @@ public class Emergencies {
                 problems.add(new FieldProblem("area.regionCodes", "unknown region " + code));
             }
         }
+        Set<Integer> districts = org.districts().stream().map(District::id).collect(java.util.stream.Collectors.toSet());
         for (Integer district : area.districtIds()) {
-            if (district == null || org.district(district).isEmpty()) {
+            if (district == null || !districts.contains(district)) {
                 problems.add(new FieldProblem("area.districtIds", "unknown district " + district));
             }
         }
@@ -240,7 +255,9 @@ public class Emergencies {
      */
     private String owner(EmergencyArea area) {
         Set<String> regions = new LinkedHashSet<>(area.regionCodes());
-        area.districtIds().forEach(d -> org.district(d).ifPresent(district -> regions.add(district.regionCode())));
+        java.util.Map<Integer, String> regionOf = org.districts().stream()
+                .collect(java.util.stream.Collectors.toMap(District::id, District::regionCode, (a, b) -> a));
+        area.districtIds().stream().map(regionOf::get).filter(java.util.Objects::nonNull).forEach(regions::add);
         List<GeoPoint> points = new ArrayList<>();
         area.polygons().forEach(points::addAll);
         area.circles().forEach(c -> points.add(c.center()));

@@ -14,6 +14,13 @@ public record EmergencyArea(List<List<GeoPoint>> polygons, List<Circle> circles,
 
     private static final double EARTH_RADIUS_KM = 6371.0088;
 
+    /** Caps on the area's lists in a request (refused with 400 beyond them): ample for any real alert. */
+    public static final int MAX_POLYGONS = 100;
+    public static final int MAX_POLYGON_POINTS = 10_000;
+    public static final int MAX_CIRCLES = 100;
+    public static final int MAX_REGIONS = 20;
+    public static final int MAX_DISTRICTS = 250;
+
     public EmergencyArea {
         polygons = polygons == null ? List.of() : polygons.stream().map(List::copyOf).toList();
         circles = circles == null ? List.of() : List.copyOf(circles);

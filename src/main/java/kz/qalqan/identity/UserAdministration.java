@@ -42,6 +42,9 @@ import java.util.Optional;
 @Transactional
 public class UserAdministration {
 
+    /** The most grants one account may be given in one request (issue 10 item 5: every list in a body is capped). */
+    public static final int MAX_GRANTS = 50;
+
     private static final int MAX_DISPLAY_NAME = 200;
     private static final int MAX_TOKEN_NAME = 100;
 
@@ -292,6 +295,10 @@ public class UserAdministration {
     private List<RoleGrant> grants(List<GrantRequest> requested, List<FieldProblem> problems) {
         if (requested == null || requested.isEmpty()) {
             problems.add(new FieldProblem("grants", "at least one grant is required"));
+            return List.of();
+        }
+        if (requested.size() > MAX_GRANTS) {
+            problems.add(FieldProblem.of("grants", kz.qalqan.platform.ListLimit.CODE, MAX_GRANTS, requested.size()));
             return List.of();
         }
         Map<String, RoleGrant> grants = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import kz.qalqan.incident.internal.Anonymously;
 import kz.qalqan.incident.internal.Incident;
 import kz.qalqan.incident.internal.IncidentRepository;
 import kz.qalqan.platform.FieldProblem;
+import kz.qalqan.platform.ListLimit;
 import kz.qalqan.platform.ForbiddenException;
 import kz.qalqan.platform.InvalidInputException;
 import kz.qalqan.platform.NotFoundException;
@@ -12,6 +13,7 @@ import kz.qalqan.platform.security.Confidentiality;
 import kz.qalqan.platform.security.CurrentCaller;
 import kz.qalqan.platform.security.Sensitivity;
 import kz.qalqan.registry.Member;
+import kz.qalqan.registry.MemberContact;
 import kz.qalqan.registry.MemberDirectory;
 import kz.qalqan.registry.OrgStructure;
 import kz.qalqan.registry.Region;
@@ -37,6 +39,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reports incidents and moves them through their workflow. Anyone signed in may report; an incident is seen by
@@ -48,6 +52,9 @@ import java.util.Optional;
 @Service
 @Transactional
 public class Incidents {
+
+    /** The most people one report may name (a list in a request body is capped, see {@link ListLimit}). */
+    public static final int MAX_PERSONS = 1_000;
 
     public static final ZoneId KAZAKHSTAN = ZoneId.of("Asia/Almaty");
 
@@ -91,6 +98,7 @@ public class Incidents {
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public IncidentView report(ReportCommand c) {
+        ListLimit.require("personIds", c.personIds(), MAX_PERSONS);
         Caller me = caller.get();
         List<FieldProblem> problems = new ArrayList<>();
         IncidentKind kind = required(IncidentKind.class, "kind", c.kind(), problems);
@@ -147,14 +155,11 @@ public class Incidents {
                 && text(c.regionCode()) == null) {
             problems.add(new FieldProblem("place", "say where it happened: a unit, a place or coordinates"));
         }
-        if (!anonymous) {
-            for (Long id : persons) {
-                try {
-                    members.find(id);
-                } catch (NotFoundException e) {
-                    problems.add(new FieldProblem("personIds", "no member with id " + id + " in your area"));
-                }
-            }
+        if (!anonymous && !persons.isEmpty()) {
+            // one query for all of them (never one per id), limited to the members the reporter may see
+            Set<Long> known = members.contacts(persons).stream().map(MemberContact::id).collect(Collectors.toSet());
+            persons.stream().filter(id -> !known.contains(id)).limit(20).forEach(id ->
+                    problems.add(new FieldProblem("personIds", "no member with id " + id + " in your area")));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

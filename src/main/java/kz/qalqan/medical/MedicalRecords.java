@@ -7,6 +7,7 @@ import kz.qalqan.medical.internal.MedicalRepository;
 import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.platform.ForbiddenException;
 import kz.qalqan.platform.InvalidInputException;
+import kz.qalqan.platform.ListLimit;
 import kz.qalqan.platform.security.Confidentiality;
 import kz.qalqan.platform.security.CurrentCaller;
 import kz.qalqan.platform.security.Sensitivity;
@@ -138,6 +139,7 @@ public class MedicalRecords {
 
     /** Records a limitation profile; publishes {@link MedicalStatusChanged} when the class changes. */
     public MedicalStatus recordProfile(long memberId, ProfileCommand command, String actor) {
+        ListLimit.require("restrictions", command.restrictions(), Restriction.values().length * 2);
         Member member = writable(memberId);
         List<FieldProblem> problems = new ArrayList<>();
         Set<Restriction> restrictions = new LinkedHashSet<>();

@@ -40,6 +40,9 @@ public class Notifications {
     public static final Role[] SENDERS = {Role.ADMIN, Role.COMMANDER, Role.EMERGENCY_COORDINATOR};
 
     private static final int VIEW_LIMIT = 5_000;
+    /** The most members one enqueue through the API names, and template parameters it carries. */
+    public static final int MAX_MEMBERS = 200_000;
+    public static final int MAX_PARAMETERS = 20;
 
     private final OutboxRepository outbox;
     private final Templates templates;

@@ -2,6 +2,7 @@ package kz.qalqan.readiness;
 
 import kz.qalqan.audit.AuditTrail;
 import kz.qalqan.platform.FieldProblem;
+import kz.qalqan.platform.ListLimit;
 import kz.qalqan.platform.ForbiddenException;
 import kz.qalqan.platform.InvalidInputException;
 import kz.qalqan.platform.NotFoundException;
@@ -55,6 +56,7 @@ public class EquipmentStock {
     }
 
     public UnitEquipment replace(long unitId, EquipmentCommand command, String actor) {
+        ListLimit.require("lines", command == null ? null : command.lines(), EquipmentCommand.MAX_LINES);
         Unit unit = readable(unitId);
         if (!caller.get().scopeFor(ReadinessBoard.COMMANDERS).covers(unit.orgPath())) {
             throw new ForbiddenException("Only a commander (or administrator) over the unit may change its equipment");

@@ -3,6 +3,7 @@ package kz.qalqan.registry;
 import kz.qalqan.platform.ConflictException;
 import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.platform.InvalidInputException;
+import kz.qalqan.platform.ListLimit;
 import kz.qalqan.registry.internal.OrgPaths;
 import kz.qalqan.audit.AuditTrail;
 import kz.qalqan.platform.security.CurrentCaller;
@@ -130,6 +131,7 @@ public class OrgStructure {
 
     @Transactional
     public Unit createUnit(UnitCommand command) {
+        limits(command);
         Placement placement = placement(command, null);
         if (repository.unitCodeTaken(command.code(), null)) {
             throw new ConflictException("code", "unit code " + command.code() + " is already used");
@@ -149,6 +151,7 @@ public class OrgStructure {
 
     @Transactional
     public Unit updateUnit(long id, UnitCommand command) {
+        limits(command);
         Unit existing = writableUnit(id);
         if (repository.unitCodeTaken(command.code(), id)) {
             throw new ConflictException("code", "unit code " + command.code() + " is already used");
@@ -175,8 +178,21 @@ public class OrgStructure {
         audit.record("UNIT_DELETE", "unit", Long.toString(id), unit.orgPath(), null, unit.code());
     }
 
+    /** The caps on a unit command's lists, refused at once. */
+    private static void limits(UnitCommand command) {
+        ListLimit.require("positions", command.positions(), UnitCommand.MAX_POSITIONS);
+        if (command.positions() != null) {
+            for (int i = 0; i < command.positions().size(); i++) {
+                UnitCommand.PositionCommand p = command.positions().get(i);
+                ListLimit.require("positions[" + i + "].requiredQualifications",
+                        p == null ? null : p.requiredQualifications(), UnitCommand.MAX_QUALIFICATIONS);
+            }
+        }
+    }
+
     @Transactional
     public Position addPosition(long unitId, UnitCommand.PositionCommand command) {
+        ListLimit.require("requiredQualifications", command.requiredQualifications(), UnitCommand.MAX_QUALIFICATIONS);
         Unit unit = writableUnit(unitId);
         long id = repository.insertPosition(unitId, command.title().trim(),
                 command.requiredQualifications() == null ? List.of() : command.requiredQualifications(),

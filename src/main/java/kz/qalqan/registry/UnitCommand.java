@@ -26,6 +26,10 @@ public record UnitCommand(
         @DecimalMin(value = "-180", message = "must be between -180 and 180") @DecimalMax(value = "180", message = "must be between -180 and 180") Double lon,
         @Valid List<PositionCommand> positions) {
 
+    /** The most positions one unit command may carry, and required qualifications per position. */
+    public static final int MAX_POSITIONS = 500;
+    public static final int MAX_QUALIFICATIONS = 50;
+
     public record PositionCommand(
             @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters") String title,
             List<@Pattern(regexp = "[a-z0-9_]{1,40}", message = "must be a qualification code (a-z, 0-9, _)") String> requiredQualifications,

@@ -7,6 +7,7 @@ import kz.qalqan.platform.ConflictException;
 import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.platform.ForbiddenException;
 import kz.qalqan.platform.InvalidInputException;
+import kz.qalqan.platform.ListLimit;
 import kz.qalqan.platform.NotFoundException;
 import kz.qalqan.platform.security.CurrentCaller;
 import kz.qalqan.registry.OrgStructure;
@@ -57,6 +58,7 @@ public class RiskAssessments {
     /** Roles that prepare, edit, submit and review assessments of their subtree. */
     public static final Role[] PREPARERS = {Role.ADMIN, Role.COMMANDER, Role.SAFETY_OFFICER, Role.TRAINING_OFFICER};
     private static final int MAX_HAZARDS = 100;
+    private static final int MAX_CONTROLS = 50;
 
     private final RiskAssessmentRepository repository;
     private final HazardLibrary library;
@@ -476,8 +478,15 @@ public class RiskAssessments {
 
     private List<AssessedHazard> hazards(List<RiskAssessmentCommand.HazardCommand> rows, List<FieldProblem> problems) {
         if (rows.size() > MAX_HAZARDS) {
-            problems.add(new FieldProblem("hazards", "at most " + MAX_HAZARDS + " hazards"));
+            problems.add(FieldProblem.of("hazards", ListLimit.CODE, MAX_HAZARDS, rows.size()));
             return List.of();
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i) != null && rows.get(i).controls().size() > MAX_CONTROLS) {
+                problems.add(FieldProblem.of("hazards[" + i + "].controls", ListLimit.CODE, MAX_CONTROLS,
+                        rows.get(i).controls().size()));
+                return List.of();
+            }
         }
         String language = LocaleContextHolder.getLocale().getLanguage();
         List<AssessedHazard> hazards = new ArrayList<>();

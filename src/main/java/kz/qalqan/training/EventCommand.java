@@ -11,4 +11,7 @@ import java.util.List;
 public record EventCommand(Long unitId, String title, String activityType, String intensity, Instant startsAt,
                            Instant endsAt, String regionCode, Double lat, Double lon, String placeName,
                            Long instructorId, Integer capacity, List<String> awards) {
+
+    /** The most qualification codes an event may award (the catalogue has 15). */
+    public static final int MAX_AWARDS = 50;
 }

@@ -5,6 +5,7 @@ import kz.qalqan.platform.ConflictException;
 import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.platform.ForbiddenException;
 import kz.qalqan.platform.InvalidInputException;
+import kz.qalqan.platform.ListLimit;
 import kz.qalqan.platform.NotFoundException;
 import kz.qalqan.platform.security.CurrentCaller;
 import kz.qalqan.registry.Member;
@@ -353,6 +354,7 @@ public class TrainingEvents {
     }
 
     private EventRepository.Row checked(EventCommand command) {
+        ListLimit.require("awards", command.awards(), EventCommand.MAX_AWARDS);
         List<FieldProblem> problems = EventRules.check(command, catalogueCodes(), org.region(command.regionCode()).isPresent());
         Unit unit = null;
         if (command.unitId() != null) {

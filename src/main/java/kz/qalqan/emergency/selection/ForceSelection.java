@@ -9,6 +9,7 @@ import kz.qalqan.emergency.FatigueRules;
 import kz.qalqan.platform.ConflictException;
 import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.platform.InvalidInputException;
+import kz.qalqan.platform.ListLimit;
 import kz.qalqan.platform.NotFoundException;
 import kz.qalqan.platform.security.CurrentCaller;
 import kz.qalqan.registry.OrgStructure;
@@ -57,6 +58,9 @@ public class ForceSelection {
 
     public static final int MAX_COUNT = 5_000;
     public static final double MAX_RADIUS_KM = 1_000;
+    /** Caps on the request's lists (refused with 400 beyond them); member lists are capped at {@link #MAX_COUNT}. */
+    public static final int MAX_QUALIFICATIONS = 50;
+    public static final int MAX_UNIT_TYPES = 20;
     public static final double DEFAULT_RADIUS_KM = 50;
     /** The most candidates one selection looks at (nearest first). */
     static final int MAX_SCAN = 100_000;
@@ -98,6 +102,14 @@ public class ForceSelection {
 
     /** Runs and stores a selection for an open emergency the caller manages. */
     public Selection select(long emergencyId, SelectionRequest request) {
+        List<FieldProblem> limits = new ArrayList<>();
+        ListLimit.check("qualifications", request.qualifications(), MAX_QUALIFICATIONS).ifPresent(limits::add);
+        ListLimit.check("unitTypes", request.unitTypes(), MAX_UNIT_TYPES).ifPresent(limits::add);
+        ListLimit.check("overrideAcwr", request.overrideAcwr(), MAX_COUNT).ifPresent(limits::add);
+        ListLimit.check("exemptions", request.exemptions(), MAX_COUNT).ifPresent(limits::add);
+        if (!limits.isEmpty()) {
+            throw new InvalidInputException(limits);
+        }
         long started = System.nanoTime();
         Emergency emergency = emergencies.managed(emergencyId);
         if (!emergency.status().isOpen()) {
@@ -249,6 +261,7 @@ public class ForceSelection {
      * org path, in one transaction; refused (409, naming them) when any of them was activated meanwhile.
      */
     public Selection confirm(long emergencyId, long selectionId, List<Long> memberIds) {
+        ListLimit.require("memberIds", memberIds, MAX_COUNT);
         Emergency emergency = emergencies.managed(emergencyId);
         if (!emergency.status().isOpen()) {
             throw new ConflictException("status", "a " + emergency.status() + " emergency calls nobody up");

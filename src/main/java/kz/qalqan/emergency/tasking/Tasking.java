@@ -8,6 +8,7 @@ import kz.qalqan.emergency.FatigueRules;
 import kz.qalqan.platform.ConflictException;
 import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.platform.InvalidInputException;
+import kz.qalqan.platform.ListLimit;
 import kz.qalqan.platform.NotFoundException;
 import kz.qalqan.platform.security.CurrentCaller;
 import kz.qalqan.registry.MemberContact;
@@ -119,6 +120,7 @@ public class Tasking {
     // ------------------------------------------------------------------ teams
 
     public Team formTeam(long emergencyId, TeamCommand command) {
+        ListLimit.require("memberIds", command.memberIds(), TeamCommand.MAX_MEMBERS);
         Emergency emergency = open(emergencyId);
         String name = command.name() == null ? "" : command.name().strip();
         if (name.isEmpty() || name.length() > 100) {
@@ -131,7 +133,8 @@ public class Tasking {
         if (command.leaderMemberId() != null && !memberIds.contains(command.leaderMemberId())) {
             throw InvalidInputException.of("leaderMemberId", "the leader must be one of the team's members");
         }
-        List<TaskingRepository.Activation> activations = memberIds.stream().map(id -> activated(emergencyId, id)).toList();
+        Map<Long, TaskingRepository.Activation> found = repository.activations(emergencyId, memberIds);
+        List<TaskingRepository.Activation> activations = memberIds.stream().map(id -> activated(id, found.get(id))).toList();
         Task task = command.taskId() == null ? null : openTask(emergencyId, command.taskId());
         Instant now = clock.instant();
         long teamId = repository.insertTeam(emergencyId, name, command.leaderMemberId(), command.taskId(), actor(), now);
@@ -422,8 +425,13 @@ public class Tasking {
     }
 
     private TaskingRepository.Activation activated(long emergencyId, long memberId) {
-        TaskingRepository.Activation a = repository.activation(emergencyId, memberId)
-                .orElseThrow(() -> new ConflictException("memberId", "member " + memberId + " is not activated for this emergency"));
+        return activated(memberId, repository.activation(emergencyId, memberId).orElse(null));
+    }
+
+    private static TaskingRepository.Activation activated(long memberId, TaskingRepository.Activation a) {
+        if (a == null) {
+            throw new ConflictException("memberId", "member " + memberId + " is not activated for this emergency");
+        }
         if (!a.activated()) {
             throw new ConflictException("memberId", "member " + memberId + " is " + a.status() + ", not activated");
         }

@@ -74,6 +74,18 @@ class TaskingRepository {
                 .query((rs, n) -> new Activation(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
     }
 
+    /** The activations of these members in the emergency, in one query. */
+    Map<Long, Activation> activations(long emergencyId, java.util.Collection<Long> memberIds) {
+        Map<Long, Activation> found = new java.util.HashMap<>();
+        if (!memberIds.isEmpty()) {
+            jdbc.sql("select member_id, status, org_path from emergency.activation where emergency_id = ? and member_id = any(?)")
+                    .params(emergencyId, memberIds.toArray(Long[]::new))
+                    .query((rs, n) -> new Activation(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                    .list().forEach(a -> found.put(a.memberId(), a));
+        }
+        return found;
+    }
+
     void lockActivation(long emergencyId, long memberId) {
         jdbc.sql("select id from emergency.activation where emergency_id = ? and member_id = ? for update")
                 .params(emergencyId, memberId).query(Long.class).optional();

@@ -12,6 +12,7 @@ import kz.qalqan.notification.Notifications;
 import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.platform.ForbiddenException;
 import kz.qalqan.platform.InvalidInputException;
+import kz.qalqan.platform.ListLimit;
 import kz.qalqan.platform.security.CurrentCaller;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,16 +59,20 @@ class NotificationApi {
         }
         List<FieldProblem> problems = new ArrayList<>();
         List<Channel> channels = new ArrayList<>();
-        for (String c : request.channels() == null ? List.<String>of() : request.channels()) {
+        List<String> given = request.channels() == null ? List.of() : request.channels();
+        for (String c : given.size() > Channel.values().length ? List.<String>of() : given) {
             try {
                 channels.add(Channel.valueOf(c));
             } catch (IllegalArgumentException | NullPointerException e) {
                 problems.add(new FieldProblem("channels", "unknown channel " + c + "; use EMAIL, SMS or WEBHOOK"));
             }
         }
-        if (request.memberIds() == null || request.memberIds().isEmpty() || request.memberIds().size() > 200_000) {
+        if (request.memberIds() == null || request.memberIds().isEmpty()) {
             problems.add(new FieldProblem("memberIds", "name between 1 and 200,000 members"));
         }
+        ListLimit.check("memberIds", request.memberIds(), Notifications.MAX_MEMBERS).ifPresent(problems::add);
+        ListLimit.check("channels", request.channels(), Channel.values().length).ifPresent(problems::add);
+        ListLimit.check("parameters", request.parameters(), Notifications.MAX_PARAMETERS).ifPresent(problems::add);
         if (request.replyWithinMinutes() != null && request.replyWithinMinutes() <= 0) {
             problems.add(new FieldProblem("replyWithinMinutes", "must be positive"));
         }

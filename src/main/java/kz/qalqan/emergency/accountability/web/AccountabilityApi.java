@@ -10,6 +10,7 @@ import kz.qalqan.emergency.accountability.RollUp;
 import kz.qalqan.emergency.accountability.StatusReport;
 import kz.qalqan.notification.Channel;
 import kz.qalqan.notification.Enqueued;
+import kz.qalqan.platform.ListLimit;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,6 +51,7 @@ class AccountabilityApi {
     @PostMapping("/ask")
     @Operation(summary = "Ask everyone still unknown how they are: a message with a one-tap status link (coordinators)")
     Enqueued ask(@PathVariable long id, @RequestBody(required = false) AskRequest request) {
+        ListLimit.require("channels", request == null ? null : request.channels(), Channel.values().length);
         return accountability.askEveryone(id, request == null ? null : request.channels());
     }
 
