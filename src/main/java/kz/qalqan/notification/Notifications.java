@@ -43,6 +43,9 @@ public class Notifications {
     /** The most members one enqueue through the API names, and template parameters it carries. */
     public static final int MAX_MEMBERS = 200_000;
     public static final int MAX_PARAMETERS = 20;
+    /** The longest idempotency key and correlation id a caller of the API may give (their space is added in front). */
+    public static final int MAX_CALLER_KEY = 100;
+    public static final int MAX_CALLER_CORRELATION = 120;
 
     private final OutboxRepository outbox;
     private final Templates templates;
@@ -79,10 +82,6 @@ public class Notifications {
         return new Enqueued(result.correlationId(), ids.size(), result.queued(), result.duplicates(),
                 ids.size() - result.queued() - result.duplicates());
     }
-
-    /** The longest idempotency key and correlation id a caller of the API may give (their space is added in front). */
-    public static final int MAX_CALLER_KEY = 100;
-    public static final int MAX_CALLER_CORRELATION = 120;
 
     /**
      * The space of keys and correlation ids that belong to one signed-in caller of the API: {@code api/<username>/}.

@@ -57,7 +57,9 @@ class RequestListLimitsIntegrationTests {
         report.put("personIds", ids(100_000));
         long started = System.nanoTime();
         refused(admin.postJson("/api/incidents", report), "personIds", 1_000);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        Duration refusal = Duration.ofNanos(System.nanoTime() - started);
+        System.out.println("100,000 personIds refused in " + refusal.toMillis() + " ms");
+        assertThat(refusal).isLessThan(Duration.ofSeconds(10));
 
         // at the cap, 1,000 unknown ids are looked up in one query: quick, and reported as unknown
         report.put("personIds", LongStream.rangeClosed(900_000_000L, 900_000_999L).boxed().toList());
@@ -66,6 +68,7 @@ class RequestListLimitsIntegrationTests {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
         assertThat(unknown.body()).contains("no member with id 900000000");
+        System.out.println("1,000 unknown personIds resolved in " + took.toMillis() + " ms");
         assertThat(took).as("1,000 ids resolved set-based").isLessThan(Duration.ofSeconds(5));
 
         // and a real person is found
@@ -87,7 +90,9 @@ class RequestListLimitsIntegrationTests {
         long started = System.nanoTime();
         refused(admin.postJson("/api/emergencies", Map.of("title", "Too many districts", "type", "FLOOD",
                 "severity", "MINOR", "exercise", true, "area", area)), "area.districtIds", 250);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        Duration districts = Duration.ofNanos(System.nanoTime() - started);
+        System.out.println("100,000 districtIds refused in " + districts.toMillis() + " ms");
+        assertThat(districts).isLessThan(Duration.ofSeconds(10));
         area.put("districtIds", List.of());
         area.put("polygons", List.of(Collections.nCopies(10_001, Map.of("lat", 47.0, "lon", 51.0))));
         refused(admin.postJson("/api/emergencies", Map.of("title", "Too many points", "type", "FLOOD",
