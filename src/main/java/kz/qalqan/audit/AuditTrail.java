@@ -6,13 +6,16 @@ import kz.qalqan.audit.internal.AuditRepository;
 import kz.qalqan.platform.security.CurrentCaller;
 import kz.qalqan.shared.Role;
 import kz.qalqan.shared.Scope;
+import kz.qalqan.audit.internal.AuditCheckpoints;
 import kz.qalqan.audit.internal.ChainCheck;
 import kz.qalqan.audit.internal.ChainHead;
+import kz.qalqan.audit.internal.ChainedEntry;
 import kz.qalqan.platform.csv.CsvWriter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -24,6 +27,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -35,10 +39,11 @@ import java.util.function.Supplier;
  * has none gets a short transaction of its own. A read-only transaction cannot insert, so a method that
  * audits a read must be read-write.
  *
- * <p>Appends are serialised on the single row of {@code audit.head}, locked from the first
- * {@code record} call until the caller's transaction ends. That gives one gap-free chain, at the price that
- * audited transactions commit one after another from that point on. Long transactions (an import) should
- * therefore record their event as their last step.
+ * <p>The trail is several hash chains (stripes, rows of {@code audit.head}). The first {@code record} call of a
+ * transaction takes the first stripe no other transaction holds and keeps it until the transaction ends, so each
+ * stripe is one gap-free chain and a transaction's events sit next to each other in it, while concurrent audited
+ * transactions append side by side. Only when more transactions audit at once than there are stripes does one
+ * wait. Long transactions (an import) should still record their event as their last step.
  */
 @Service
 public class AuditTrail {
@@ -55,10 +60,16 @@ public class AuditTrail {
     private final TransactionTemplate verifying;
 
     private final CurrentCaller caller;
+    private final AuditCheckpoints checkpoints;
+    private final AuditBenchmarkSwitch benchmarkSwitch;
+    private volatile int stripes;
 
     AuditTrail(AuditRepository events, ObjectProvider<AuditActor> actors, Clock clock,
-               PlatformTransactionManager transactions, CurrentCaller caller) {
+               PlatformTransactionManager transactions, CurrentCaller caller, AuditCheckpoints checkpoints,
+               ObjectProvider<AuditBenchmarkSwitch> benchmarkSwitch) {
         this.events = events;
+        this.benchmarkSwitch = benchmarkSwitch.getIfAvailable();
+        this.checkpoints = checkpoints;
         this.caller = caller;
         this.actor = actors.getIfAvailable(AuditActor::fromSecurityContext);
         this.clock = clock;
@@ -87,14 +98,45 @@ public class AuditTrail {
         String actorName = Objects.requireNonNullElse(actor.name(), "system");
         String role = ROLE_USED.get() != null ? ROLE_USED.get() : actor.role();
         String address = clientAddress();
+        if (benchmarkSwitch != null && benchmarkSwitch.writesNothing()) {
+            return;
+        }
         appending.executeWithoutResult(status -> {
-            ChainHead head = events.lockHead();
-            // the clock is read under the lock so that time never goes backwards along the chain
+            AuditRepository.Claim claim = stripeOfThisTransaction();
+            ChainHead head = claim.head();
+            // the clock is read under the lock so that time never goes backwards along a stripe
             Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            AuditEntry unsealed = new AuditEntry(head.seq() + 1, at, actorName, role, action, entityType, entityId,
+            AuditEntry unsealed = new AuditEntry(claim.nextSeq(), at, actorName, role, action, entityType, entityId,
                     orgPath, address, reason, details, head.hash(), null);
-            events.append(sealed(unsealed));
+            events.append(sealed(unsealed), head.stripe(), head.seq() + 1);
         });
+    }
+
+    /**
+     * The stripe this transaction already holds, or a free one. The stripe is remembered as a transaction
+     * synchronization, not as a bound resource, because Spring suspends synchronizations (and not our resources)
+     * for an inner REQUIRES_NEW transaction, which must claim a stripe of its own rather than wait for ours.
+     */
+    private AuditRepository.Claim stripeOfThisTransaction() {
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof HeldStripe held) {
+                return events.lockStripe(held.stripe());
+            }
+        }
+        AuditRepository.Claim claim = events.claimFreeStripe()
+                .orElseGet(() -> events.lockStripe(1 + ThreadLocalRandom.current().nextInt(stripeCount())));
+        TransactionSynchronizationManager.registerSynchronization(new HeldStripe(claim.head().stripe()));
+        return claim;
+    }
+
+    private int stripeCount() {
+        if (stripes == 0) {
+            stripes = events.stripeCount();
+        }
+        return stripes;
+    }
+
+    private record HeldStripe(int stripe) implements TransactionSynchronization {
     }
 
     /** Runs {@code work} with {@code role} recorded as the role used, whatever the actor's authorities are. */
@@ -157,19 +199,32 @@ public class AuditTrail {
     }
 
     /**
-     * Recomputes every hash and link, oldest first, in batches from one snapshot of the database, and compares
-     * the last event with the head. Not itself audited: it must not lengthen the chain it is checking, and it
-     * writes nothing, so a read-only database user can run it.
+     * Recomputes every hash and link of every stripe, in batches from one snapshot of the database, compares each
+     * stripe's last event with its head, and checks that the checkpoints still find the heads they bound. Not
+     * itself audited: it must not lengthen the chain it is checking, and it writes nothing, so a read-only
+     * database user can run it.
      */
     public VerificationResult verify() {
         return verifying.execute(status -> {
-            ChainCheck check = new ChainCheck(events.head());
-            long after = 0;
-            for (List<AuditEntry> batch = events.chain(after, BATCH); !batch.isEmpty(); batch = events.chain(after, BATCH)) {
-                batch.forEach(check::next);
-                after = batch.get(batch.size() - 1).seq();
+            ChainCheck.Problems problems = new ChainCheck.Problems();
+            long checked = 0;
+            for (ChainHead head : events.heads()) {
+                ChainCheck check = new ChainCheck(head, problems);
+                long after = 0;
+                for (List<ChainedEntry> batch = events.stripe(head.stripe(), after, BATCH); !batch.isEmpty();
+                     batch = events.stripe(head.stripe(), after, BATCH)) {
+                    batch.forEach(check::next);
+                    after = batch.get(batch.size() - 1).position();
+                }
+                checked += check.finish();
             }
-            return check.result();
+            for (ChainedEntry stray : events.strays(BATCH)) {
+                checked++;
+                problems.add("row " + stray.entry().seq() + " was added outside the application: there is no stripe "
+                        + stray.stripe());
+            }
+            checkpoints.verify(problems);
+            return new VerificationResult(problems.none(), checked, problems.list());
         });
     }
 

@@ -2,7 +2,8 @@
  * The audit trail: who wrote what, and who read whose personal record or sensitive fields, when, in which
  * role, from which address and why. Other modules call {@link kz.qalqan.audit.AuditTrail#record} inside the
  * transaction of the change they audit. Events are append-only (database triggers) and chained by SHA-256
- * hashes, so {@code java -jar qalqan.jar audit verify} detects a row changed or removed behind the
+ * hashes in several stripes (so that concurrent transactions do not queue on one row), with checkpoints that
+ * bind the stripes' heads, so {@code java -jar qalqan.jar audit verify} detects a row changed or removed behind the
  * application's back. Auditors search and export the trail over {@code /api/audit}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Audit", allowedDependencies = {"shared", "platform"})

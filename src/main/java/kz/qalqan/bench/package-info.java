@@ -4,5 +4,5 @@
  * for people and ends with one JSON line for machines. By default a benchmark runs on a throwaway
  * embedded database so that it never touches the register.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Benchmarks", allowedDependencies = {"shared", "platform", "registry", "demo", "readiness", "training", "notification", "emergency", "emergency :: selection"})
+@org.springframework.modulith.ApplicationModule(displayName = "Benchmarks", allowedDependencies = {"shared", "platform", "registry", "demo", "readiness", "training", "notification", "emergency", "emergency :: selection", "identity", "audit"})
 package kz.qalqan.bench;

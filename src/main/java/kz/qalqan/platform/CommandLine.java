@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,12 +53,18 @@ public final class CommandLine {
             }
             springArgs.add("--qalqan.data-dir=" + throwaway);
         }
+        // bench api measures the HTTP API, so it alone serves on a free port, on its throwaway database
+        boolean servesApi = words.size() >= 2 && words.get(0).equals("bench") && words.get(1).equals("api");
+        Map<String, Object> properties = new HashMap<>(Map.of("qalqan.cli", "true", "spring.main.log-startup-info", "false",
+                "logging.level.root", "WARN", "spring.modulith.events.republish-outstanding-events-on-restart", "false"));
+        if (servesApi) {
+            properties.putAll(Map.of("server.port", "0", "server.address", "127.0.0.1", "qalqan.audit.benchmark-switch", "true"));
+        }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .web(WebApplicationType.NONE)
+                .web(servesApi ? WebApplicationType.SERVLET : WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties(Map.of("qalqan.cli", "true", "spring.main.log-startup-info", "false",
-                        "logging.level.root", "WARN", "spring.modulith.events.republish-outstanding-events-on-restart", "false"))
+                .properties(properties)
                 .run(springArgs.toArray(String[]::new))) {
             List<Command> commands = context.getBeansOfType(Command.class).values().stream()
                     .sorted(Comparator.comparing(Command::name)).toList();

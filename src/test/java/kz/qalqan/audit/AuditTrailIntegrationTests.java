@@ -62,6 +62,9 @@ class AuditTrailIntegrationTests {
     @Autowired
     ApplicationContext context;
 
+    @Autowired
+    kz.qalqan.audit.internal.AuditCheckpoints checkpoints;
+
     @TempDir
     Path dir;
 
@@ -133,7 +136,8 @@ class AuditTrailIntegrationTests {
         assertThat(update.details()).isEqualTo("phone");
         assertThat(update.clientAddress()).isNull();
         assertThat(read.reason()).isEqualTo("medical review");
-        assertThat(read.seq()).isEqualTo(update.seq() + 1);
+        assertThat(read.seq()).isGreaterThan(update.seq());
+        assertThat(placeOf(read.seq())).isEqualTo(new Place(placeOf(update.seq()).stripe(), placeOf(update.seq()).position() + 1));
         assertThat(read.prevHash()).isEqualTo(update.hash());
         assertThat(read.hash()).isEqualTo(AuditHash.of(read)).isNotEqualTo(update.hash());
         assertThat(read.at()).isAfterOrEqualTo(update.at());
@@ -204,6 +208,11 @@ class AuditTrailIntegrationTests {
     }
 
     @Test
+    void aServerHasNoSwitchThatTurnsTheTrailOff() {
+        assertThat(context.getBeanProvider(AuditBenchmarkSwitch.class).getIfAvailable()).isNull();
+    }
+
+    @Test
     void findsTheUntouchedChainIntact() {
         trail.record("MEMBER_CREATE", "MEMBER", newId(), null, null, null);
         long events = jdbc.sql("select count(*) from audit.event").query(Long.class).single();
@@ -233,12 +242,32 @@ class AuditTrailIntegrationTests {
         assertThat(trail.verify().intact()).as("the rollback restored the row").isTrue();
     }
 
+    record Place(int stripe, long position) {
+    }
+
+    Place placeOf(long seq) {
+        return jdbc.sql("select stripe, stripe_seq from audit.event where seq = ?").param(seq)
+                .query((rs, i) -> new Place(rs.getInt(1), rs.getLong(2))).single();
+    }
+
+    /** Three events in one transaction: they sit next to each other in one stripe. */
+    List<AuditEntry> threeInOneTransaction() {
+        String id = newId();
+        inTransaction(() -> {
+            for (int i = 0; i < 3; i++) {
+                trail.record("MEMBER_READ", "MEMBER", id, null, null, Integer.toString(i));
+            }
+        });
+        List<AuditEntry> oldestFirst = new ArrayList<>(eventsOf(id));
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
     @Test
     void namesTheGapWhereARowWasDeleted() {
-        String id = newId();
-        trail.record("MEMBER_READ", "MEMBER", id, null, null, null);
-        trail.record("MEMBER_READ", "MEMBER", newId(), null, null, null);
-        long seq = eventsOf(id).get(0).seq();
+        List<AuditEntry> three = threeInOneTransaction();
+        long seq = three.get(1).seq();
+        Place place = placeOf(seq);
 
         VerificationResult result = inRolledBackTransaction(() -> {
             disableAppendOnlyTrigger();
@@ -246,16 +275,14 @@ class AuditTrailIntegrationTests {
             return trail.verify();
         });
 
-        assertThat(result.problems()).containsExactly(
-                "row " + seq + " is missing: the chain jumps from seq " + (seq - 1) + " to seq " + (seq + 1));
+        assertThat(result.problems()).containsExactly("stripe " + place.stripe() + " position " + place.position()
+                + " is missing: the chain jumps from seq " + three.get(0).seq() + " to seq " + three.get(2).seq());
     }
 
     @Test
     void namesTheBrokenLinkAfterARowChangedAndRehashed() {
-        String id = newId();
-        trail.record("MEMBER_READ", "MEMBER", id, null, null, null);
-        trail.record("MEMBER_READ", "MEMBER", newId(), null, null, null);
-        AuditEntry original = eventsOf(id).get(0);
+        List<AuditEntry> three = threeInOneTransaction();
+        AuditEntry original = three.get(1);
         AuditEntry forged = new AuditEntry(original.seq(), original.at(), "someone else", original.role(), original.action(),
                 original.entityType(), original.entityId(), original.orgPath(), original.clientAddress(), original.reason(),
                 original.details(), original.prevHash(), null);
@@ -268,29 +295,48 @@ class AuditTrailIntegrationTests {
         });
 
         assertThat(result.problems()).singleElement().asString()
-                .startsWith("row " + (original.seq() + 1) + ": its prev_hash does not match the hash of row " + original.seq());
+                .startsWith("row " + three.get(2).seq() + ": its prev_hash does not match the hash of row " + original.seq());
     }
 
     @Test
     void namesRowsRemovedFromTheEnd() {
         trail.record("MEMBER_READ", "MEMBER", newId(), null, null, null);
-        long last = jdbc.sql("select max(seq) from audit.event").query(Long.class).single();
 
         VerificationResult result = inRolledBackTransaction(() -> {
             disableAppendOnlyTrigger();
-            jdbc.sql("delete from audit.event where seq = ?").param(last).update();
-            return trail.verify();
+            // the head of stripe 1 as this transaction sees it, so that no append by another test can move it
+            long last = jdbc.sql("select seq from audit.head where id = 1 for update").query(Long.class).single();
+            jdbc.sql("delete from audit.event where stripe = 1 and stripe_seq = ?").param(last).update();
+            VerificationResult verified = trail.verify();
+            assertThat(verified.problems()).containsExactly(
+                    "stripe 1 position " + last + " is missing at the end: its head is at position " + last);
+            return verified;
         });
 
-        assertThat(result.problems()).containsExactly(
-                "row " + last + " is missing at the end: the chain's head is at seq " + last);
+        assertThat(result.intact()).isFalse();
     }
 
     @Test
-    void concurrentTransactionsAppendOneUnbrokenChain() throws Exception {
+    void namesARowInsertedInAStripeThatDoesNotExist() {
+        List<AuditEntry> three = threeInOneTransaction();
+
+        VerificationResult result = inRolledBackTransaction(() -> {
+            jdbc.sql("""
+                    insert into audit.event (seq, at, actor, action, entity_type, prev_hash, hash, stripe, stripe_seq)
+                    select 999999999, at, 'mallory', 'MEMBER_DELETE', 'MEMBER', prev_hash, hash, 99, 1
+                    from audit.event where seq = ?""").param(three.get(0).seq()).update();
+            return trail.verify();
+        });
+
+        assertThat(result.problems()).contains("row 999999999 was added outside the application: there is no stripe 99");
+    }
+
+    @Test
+    void concurrentTransactionsAppendSideBySideInStripesThatStayUnbroken() throws Exception {
         String prefix = newId();
         int threads = 6;
         int transactionsPerThread = 20;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(threads);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -299,8 +345,13 @@ class AuditTrailIntegrationTests {
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < transactionsPerThread; i++) {
                         String tx = prefix + "-" + thread + "-" + i;
+                        boolean first = i == 0;
                         inTransaction(() -> {
                             trail.record("MEMBER_UPDATE", "CONCURRENCY", prefix, null, null, tx);
+                            if (first) {
+                                // every thread holds a stripe at this moment: none of them waited for another
+                                await(together);
+                            }
                             trail.record("MEMBER_READ", "CONCURRENCY", prefix, null, null, tx);
                         });
                     }
@@ -313,20 +364,88 @@ class AuditTrailIntegrationTests {
             pool.shutdownNow();
         }
 
-        List<AuditEntry> events = jdbc.sql("select seq, details from audit.event where entity_id = ? order by seq")
+        record Row(long seq, String details, int stripe, long position) {
+        }
+        List<Row> rows = jdbc.sql("select seq, details, stripe, stripe_seq from audit.event where entity_id = ? order by stripe, stripe_seq")
                 .param(prefix)
-                .query((rs, i) -> new AuditEntry(rs.getLong(1), null, null, null, null, null, null, null, null, null,
-                        rs.getString(2), null, null))
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4)))
                 .list();
-        assertThat(events).hasSize(threads * transactionsPerThread * 2);
-        long first = events.get(0).seq();
-        for (int i = 0; i < events.size(); i++) {
-            assertThat(events.get(i).seq()).as("contiguous seq").isEqualTo(first + i);
-        }
-        for (int i = 0; i < events.size(); i += 2) {
-            assertThat(events.get(i + 1).details()).as("one transaction's events are adjacent").isEqualTo(events.get(i).details());
-        }
+        assertThat(rows).hasSize(threads * transactionsPerThread * 2);
+        assertThat(rows.stream().map(Row::seq).distinct()).hasSize(rows.size());
+        java.util.Map<String, List<Row>> byTransaction = rows.stream().collect(java.util.stream.Collectors.groupingBy(Row::details));
+        assertThat(byTransaction).hasSize(threads * transactionsPerThread).allSatisfy((tx, pair) -> {
+            assertThat(pair).hasSize(2);
+            assertThat(pair.get(1).stripe()).as("one transaction, one stripe").isEqualTo(pair.get(0).stripe());
+            assertThat(pair.get(1).position()).as("next to each other").isEqualTo(pair.get(0).position() + 1);
+        });
+        assertThat(rows.stream().map(Row::stripe).distinct().count()).as("stripes used at once").isGreaterThanOrEqualTo(threads);
         assertThat(trail.verify().problems()).isEmpty();
+    }
+
+    static void await(java.util.concurrent.CyclicBarrier barrier) {
+        try {
+            barrier.await(1, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void anInnerTransactionOfItsOwnAuditsWhileTheOuterHoldsAStripe() {
+        String outer = newId();
+        String inner = newId();
+        TransactionTemplate requiresNew = new TransactionTemplate(transactions);
+        requiresNew.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        inTransaction(() -> {
+            trail.record("MEMBER_UPDATE", "MEMBER", outer, null, null, null);
+            requiresNew.executeWithoutResult(s -> trail.record("SIGN_IN_FAILED", "USER", inner, null, null, null));
+            trail.record("MEMBER_READ", "MEMBER", outer, null, null, null);
+        });
+
+        List<AuditEntry> outerEvents = eventsOf(outer);
+        assertThat(outerEvents).hasSize(2);
+        assertThat(outerEvents.get(0).prevHash()).as("the outer transaction's events stay linked").isEqualTo(outerEvents.get(1).hash());
+        assertThat(placeOf(eventsOf(inner).get(0).seq()).stripe()).isNotEqualTo(placeOf(outerEvents.get(0).seq()).stripe());
+        assertThat(trail.verify().problems()).isEmpty();
+    }
+
+    @Test
+    void aCheckpointFindsAStripeCutShortWithItsHeadMovedBack() {
+        List<AuditEntry> three = threeInOneTransaction();
+        Place last = placeOf(three.get(2).seq());
+        kz.qalqan.audit.internal.Checkpoint checkpoint = checkpoints.write().orElseThrow();
+
+        VerificationResult result = inRolledBackTransaction(() -> {
+            disableAppendOnlyTrigger();
+            long head = jdbc.sql("select seq from audit.head where id = ? for update").param(last.stripe()).query(Long.class).single();
+            String earlierHash = jdbc.sql("select hash from audit.event where stripe = ? and stripe_seq = ?")
+                    .params(last.stripe(), last.position() - 1).query(String.class).single();
+            // the tail from the third event on is removed and the head moved back: the stripe itself looks whole
+            jdbc.sql("delete from audit.event where stripe = ? and stripe_seq >= ?").params(last.stripe(), last.position()).update();
+            jdbc.sql("update audit.head set seq = ?, hash = ? where id = ?").params(last.position() - 1, earlierHash, last.stripe()).update();
+            assertThat(head).isGreaterThanOrEqualTo(last.position());
+            return trail.verify();
+        });
+
+        assertThat(result.intact()).isFalse();
+        assertThat(result.problems()).anySatisfy(p -> assertThat(p).startsWith("checkpoint " + checkpoint.id()
+                + " bound stripe " + last.stripe() + " at position ").endsWith(", which is missing (the stripe was cut short)"));
+    }
+
+    @Test
+    void namesACheckpointChangedBehindTheApplicationsBack() {
+        trail.record("MEMBER_READ", "MEMBER", newId(), null, null, null);
+        kz.qalqan.audit.internal.Checkpoint checkpoint = checkpoints.write().orElseThrow();
+
+        VerificationResult result = inRolledBackTransaction(() -> {
+            jdbc.sql("alter table audit.checkpoint disable trigger checkpoint_append_only").update();
+            jdbc.sql("update audit.checkpoint set at = at - interval '1 day' where id = ?").param(checkpoint.id()).update();
+            return trail.verify();
+        });
+
+        assertThat(result.problems()).contains("checkpoint " + checkpoint.id() + " was modified: its content does not match its hash");
+        assertThat(checkpoints.write()).as("nothing moved since").isEmpty();
     }
 
     @Test

@@ -39,6 +39,14 @@ public final class AuditHash {
         return AT.format(at);
     }
 
+    /**
+     * The hash of a checkpoint: SHA-256 of {@code prev_hash|id|at|heads}, where {@code heads} lists every stripe as
+     * {@code stripe:position:hash}, separated by {@code ;}, in stripe order.
+     */
+    public static String ofCheckpoint(String prevHash, long id, Instant at, String heads) {
+        return sha256(prevHash + "|" + id + "|" + timestamp(at) + "|" + heads);
+    }
+
     static String canonical(AuditEntry e) {
         StringBuilder s = new StringBuilder(256);
         append(s, e.prevHash());

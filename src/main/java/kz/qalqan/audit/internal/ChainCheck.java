@@ -1,73 +1,96 @@
 package kz.qalqan.audit.internal;
 
 import kz.qalqan.audit.AuditEntry;
-import kz.qalqan.audit.VerificationResult;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Walks the events in {@code seq} order and names each one that was modified, removed or added behind the
- * application's back. Holds one event at a time, so it checks any length of chain in constant memory.
+ * Walks one stripe's events in position order and names each one that was modified, removed or added behind the
+ * application's back; rows are named by their {@code seq}, gaps by the stripe positions that are missing. Holds
+ * one event at a time, so it checks any length of chain in constant memory.
  */
 public final class ChainCheck {
 
-    static final int MAX_PROBLEMS = 1000;
-
     private final ChainHead head;
-    private final List<String> problems = new ArrayList<>();
-    private long unlisted;
-    private long expectedSeq = 1;
+    private final Problems problems;
+    private long expectedPosition = 1;
     private String previousHash = AuditHash.GENESIS;
+    private long previousSeq;
     private long checked;
 
-    public ChainCheck(ChainHead head) {
+    public ChainCheck(ChainHead head, Problems problems) {
         this.head = head;
+        this.problems = problems;
     }
 
-    public void next(AuditEntry e) {
+    public void next(ChainedEntry chained) {
+        AuditEntry e = chained.entry();
+        long position = chained.position();
         checked++;
-        if (e.seq() != expectedSeq) {
-            problem(missing(expectedSeq, e.seq() - 1) + (expectedSeq == 1
-                    ? ": the chain starts at seq " + e.seq()
-                    : ": the chain jumps from seq " + (expectedSeq - 1) + " to seq " + e.seq()));
+        if (position != expectedPosition) {
+            problems.add(missing(expectedPosition, position - 1) + (expectedPosition == 1
+                    ? ": the stripe starts at seq " + e.seq()
+                    : ": the chain jumps from seq " + previousSeq + " to seq " + e.seq()));
         } else if (!e.prevHash().equals(previousHash)) {
-            problem("row " + e.seq() + ": its prev_hash does not match the hash of row " + (e.seq() - 1)
-                    + " (row " + (e.seq() - 1) + " was changed and re-hashed, or replaced)");
+            problems.add("row " + e.seq() + ": its prev_hash does not match the hash of row " + previousSeq
+                    + " (row " + previousSeq + " was changed and re-hashed, or replaced)");
         }
         if (!AuditHash.of(e).equals(e.hash())) {
-            problem("row " + e.seq() + " was modified: its content does not match its hash");
+            problems.add("row " + e.seq() + " was modified: its content does not match its hash");
         }
-        if (e.seq() > head.seq()) {
-            problem("row " + e.seq() + " was added outside the application: the chain's head is at seq " + head.seq());
+        if (position > head.seq()) {
+            problems.add("row " + e.seq() + " was added outside the application: stripe " + head.stripe()
+                    + "'s head is at position " + head.seq());
         }
-        expectedSeq = e.seq() + 1;
+        expectedPosition = position + 1;
         previousHash = e.hash();
+        previousSeq = e.seq();
     }
 
-    public VerificationResult result() {
-        long last = expectedSeq - 1;
+    /** Compares the end of the stripe with its head; returns how many events were checked. */
+    public long finish() {
+        long last = expectedPosition - 1;
         if (last < head.seq()) {
-            problem(missing(expectedSeq, head.seq()) + " at the end: the chain's head is at seq " + head.seq());
+            problems.add(missing(expectedPosition, head.seq()) + " at the end: its head is at position " + head.seq());
         } else if (last == head.seq() && !previousHash.equals(head.hash())) {
-            problem("row " + last + ": its hash does not match the chain's head (the row was changed and re-hashed, or replaced)");
+            problems.add("row " + previousSeq + ": its hash does not match stripe " + head.stripe()
+                    + "'s head (the row was changed and re-hashed, or replaced)");
         }
-        List<String> listed = new ArrayList<>(problems);
-        if (unlisted > 0) {
-            listed.add("... and " + unlisted + " more problems");
-        }
-        return new VerificationResult(problems.isEmpty(), checked, listed);
+        return checked;
     }
 
-    private static String missing(long from, long to) {
-        return from == to ? "row " + from + " is missing" : "rows " + from + " to " + to + " are missing";
+    private String missing(long from, long to) {
+        return "stripe " + head.stripe() + (from == to ? " position " + from + " is missing"
+                : " positions " + from + " to " + to + " are missing");
     }
 
-    private void problem(String text) {
-        if (problems.size() < MAX_PROBLEMS) {
-            problems.add(text);
-        } else {
-            unlisted++;
+    /** The problems of a whole verification, of which at most a thousand are listed and the rest counted. */
+    public static final class Problems {
+
+        static final int MAX_LISTED = 1000;
+
+        private final ArrayList<String> listed = new ArrayList<>();
+        private long unlisted;
+
+        public void add(String text) {
+            if (listed.size() < MAX_LISTED) {
+                listed.add(text);
+            } else {
+                unlisted++;
+            }
+        }
+
+        public boolean none() {
+            return listed.isEmpty();
+        }
+
+        public List<String> list() {
+            List<String> out = new ArrayList<>(listed);
+            if (unlisted > 0) {
+                out.add("... and " + unlisted + " more problems");
+            }
+            return out;
         }
     }
 }

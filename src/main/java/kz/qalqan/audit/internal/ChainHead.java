@@ -1,5 +1,8 @@
 package kz.qalqan.audit.internal;
 
-/** The last event of the chain as {@code audit.head} records it: {@code seq} 0 and the genesis hash when empty. */
-public record ChainHead(long seq, String hash) {
+/**
+ * The last event of one stripe as {@code audit.head} records it: its position in the stripe ({@code 0} and the
+ * genesis hash while the stripe is empty) and its hash.
+ */
+public record ChainHead(int stripe, long seq, String hash) {
 }

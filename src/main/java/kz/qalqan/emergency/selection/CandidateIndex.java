@@ -176,6 +176,11 @@ class CandidateIndex {
         return jdbc.sql("select count(*) from emergency.candidate").query(Long.class).single();
     }
 
+    /** Whether a full build ever completed (an index may be built and still empty: no member has a home). */
+    boolean built() {
+        return jdbc.sql("select exists (select 1 from emergency.candidate_build)").query(Boolean.class).single();
+    }
+
     /** Replaces the whole index in the caller's transaction; returns the number of candidates. */
     long rebuild(Placements placements, QualificationHoldings holdings, MedicalFitness fitness) {
         // first, so that a member changed while the sources are read waits and is written after this rebuild,
@@ -227,6 +232,10 @@ class CandidateIndex {
                            from cand_profile group by member_id) pr on pr.member_id = l.member_id""").update();
         jdbc.sql("create index candidate_pos_idx on emergency.candidate using gist (pos)").update();
         jdbc.sql("analyze emergency.candidate").update();
+        jdbc.sql("""
+                insert into emergency.candidate_build (id, built_at, members) values (1, now(), ?)
+                on conflict (id) do update set built_at = excluded.built_at, members = excluded.members""")
+                .param(rows).update();
         return rows;
     }
 

@@ -55,10 +55,13 @@ class CandidateListeners {
         candidates.refresh(event.memberId());
     }
 
-    /** A register that predates the index (or a restored database) gets it built once, at start. */
+    /**
+     * A register that predates the index gets it built once, at start; after that the index is kept by events and
+     * read as it is, even when it is empty (no member has a home), so a restart rebuilds nothing.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
-        if (candidates.size() == 0) {
+        if (!candidates.built()) {
             candidates.rebuild();
         }
     }

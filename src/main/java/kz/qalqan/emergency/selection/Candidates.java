@@ -47,4 +47,10 @@ public class Candidates {
     public long size() {
         return index.size();
     }
+
+    /** Whether the index was ever built in full (it may be built and empty when no member has a home). */
+    @Transactional(readOnly = true)
+    public boolean built() {
+        return index.built();
+    }
 }

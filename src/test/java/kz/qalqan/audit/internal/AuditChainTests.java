@@ -1,7 +1,6 @@
 package kz.qalqan.audit.internal;
 
 import kz.qalqan.audit.AuditEntry;
-import kz.qalqan.audit.VerificationResult;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -10,16 +9,18 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The chain check on its own, over events built in memory. */
+/** The check of one stripe on its own, over events built in memory (stripe 2, global seq = 10 × position). */
 class AuditChainTests {
 
-    static List<AuditEntry> chain(int length) {
-        List<AuditEntry> events = new ArrayList<>();
+    static final int STRIPE = 2;
+
+    static List<ChainedEntry> chain(int length) {
+        List<ChainedEntry> events = new ArrayList<>();
         String prev = AuditHash.GENESIS;
-        for (int seq = 1; seq <= length; seq++) {
-            AuditEntry e = sealed(new AuditEntry(seq, Instant.parse("2026-11-29T07:20:00Z").plusSeconds(seq), "admin",
-                    "ADMIN", "MEMBER_READ", "MEMBER", Integer.toString(seq), null, null, null, null, prev, null));
-            events.add(e);
+        for (int position = 1; position <= length; position++) {
+            AuditEntry e = sealed(new AuditEntry(10L * position, Instant.parse("2026-11-29T07:20:00Z").plusSeconds(position),
+                    "admin", "ADMIN", "MEMBER_READ", "MEMBER", Integer.toString(position), null, null, null, null, prev, null));
+            events.add(new ChainedEntry(e, STRIPE, position));
             prev = e.hash();
         }
         return events;
@@ -34,100 +35,108 @@ class AuditChainTests {
                 e.orgPath(), e.clientAddress(), e.reason(), details, e.prevHash(), hash);
     }
 
-    static VerificationResult check(List<AuditEntry> events, ChainHead head) {
-        ChainCheck check = new ChainCheck(head);
-        events.forEach(check::next);
-        return check.result();
+    static ChainedEntry replaced(ChainedEntry c, AuditEntry e) {
+        return new ChainedEntry(e, c.stripe(), c.position());
     }
 
-    static ChainHead headOf(List<AuditEntry> events) {
-        AuditEntry last = events.get(events.size() - 1);
-        return new ChainHead(last.seq(), last.hash());
+    record Outcome(long checked, List<String> problems) {
+    }
+
+    static Outcome check(List<ChainedEntry> events, ChainHead head) {
+        ChainCheck.Problems problems = new ChainCheck.Problems();
+        ChainCheck check = new ChainCheck(head, problems);
+        events.forEach(check::next);
+        long checked = check.finish();
+        return new Outcome(checked, problems.list());
+    }
+
+    static ChainHead headOf(List<ChainedEntry> events) {
+        ChainedEntry last = events.get(events.size() - 1);
+        return new ChainHead(STRIPE, last.position(), last.entry().hash());
     }
 
     @Test
-    void findsAnUntouchedChainIntact() {
-        List<AuditEntry> events = chain(5);
+    void findsAnUntouchedStripeIntact() {
+        List<ChainedEntry> events = chain(5);
 
-        VerificationResult result = check(events, headOf(events));
+        Outcome result = check(events, headOf(events));
 
-        assertThat(result.intact()).isTrue();
         assertThat(result.checked()).isEqualTo(5);
         assertThat(result.problems()).isEmpty();
     }
 
     @Test
-    void findsAnEmptyChainIntact() {
-        assertThat(check(List.of(), new ChainHead(0, AuditHash.GENESIS)).intact()).isTrue();
+    void findsAnEmptyStripeIntact() {
+        assertThat(check(List.of(), new ChainHead(STRIPE, 0, AuditHash.GENESIS)).problems()).isEmpty();
     }
 
     @Test
     void namesTheModifiedRowOnly() {
-        List<AuditEntry> events = chain(5);
+        List<ChainedEntry> events = chain(5);
         ChainHead head = headOf(events);
-        events.set(2, withDetails(events.get(2), "changed", events.get(2).hash()));
+        AuditEntry third = events.get(2).entry();
+        events.set(2, replaced(events.get(2), withDetails(third, "changed", third.hash())));
 
-        assertThat(check(events, head).problems()).containsExactly("row 3 was modified: its content does not match its hash");
+        assertThat(check(events, head).problems()).containsExactly("row 30 was modified: its content does not match its hash");
     }
 
     @Test
     void namesTheLinkBrokenByARowThatWasChangedAndRehashed() {
-        List<AuditEntry> events = chain(5);
+        List<ChainedEntry> events = chain(5);
         ChainHead head = headOf(events);
-        events.set(2, sealed(withDetails(events.get(2), "changed", null)));
+        events.set(2, replaced(events.get(2), sealed(withDetails(events.get(2).entry(), "changed", null))));
 
         assertThat(check(events, head).problems()).singleElement().asString()
-                .startsWith("row 4: its prev_hash does not match the hash of row 3");
+                .startsWith("row 40: its prev_hash does not match the hash of row 30");
     }
 
     @Test
-    void namesARemovedRow() {
-        List<AuditEntry> events = chain(5);
+    void namesARemovedRowByItsPositionAndItsNeighbours() {
+        List<ChainedEntry> events = chain(5);
         ChainHead head = headOf(events);
         events.remove(1);
 
         assertThat(check(events, head).problems())
-                .containsExactly("row 2 is missing: the chain jumps from seq 1 to seq 3");
+                .containsExactly("stripe 2 position 2 is missing: the chain jumps from seq 10 to seq 30");
     }
 
     @Test
     void namesRemovedRowsAtTheStartAndAtTheEnd() {
-        List<AuditEntry> events = chain(6);
+        List<ChainedEntry> events = chain(6);
         ChainHead head = headOf(events);
 
         assertThat(check(events.subList(2, 6), head).problems())
-                .containsExactly("rows 1 to 2 are missing: the chain starts at seq 3");
+                .containsExactly("stripe 2 positions 1 to 2 are missing: the stripe starts at seq 30");
         assertThat(check(events.subList(0, 4), head).problems())
-                .containsExactly("rows 5 to 6 are missing at the end: the chain's head is at seq 6");
+                .containsExactly("stripe 2 positions 5 to 6 are missing at the end: its head is at position 6");
     }
 
     @Test
     void namesARowAddedBehindTheHead() {
-        List<AuditEntry> events = chain(4);
+        List<ChainedEntry> events = chain(4);
 
         assertThat(check(events, headOf(events.subList(0, 3))).problems())
-                .containsExactly("row 4 was added outside the application: the chain's head is at seq 3");
+                .containsExactly("row 40 was added outside the application: stripe 2's head is at position 3");
     }
 
     @Test
     void namesTheLastRowWhenItWasReplacedWithAConsistentHash() {
-        List<AuditEntry> events = chain(3);
+        List<ChainedEntry> events = chain(3);
         ChainHead head = headOf(events);
-        events.set(2, sealed(withDetails(events.get(2), "forged", null)));
+        events.set(2, replaced(events.get(2), sealed(withDetails(events.get(2).entry(), "forged", null))));
 
         assertThat(check(events, head).problems()).singleElement().asString()
-                .startsWith("row 3: its hash does not match the chain's head");
+                .startsWith("row 30: its hash does not match stripe 2's head");
     }
 
     @Test
     void listsAtMostAThousandProblemsAndCountsTheRest() {
-        List<AuditEntry> events = new ArrayList<>(chain(1200));
+        List<ChainedEntry> events = new ArrayList<>(chain(1200));
         ChainHead head = headOf(events);
-        events.replaceAll(e -> withDetails(e, "x", e.hash()));
+        events.replaceAll(c -> replaced(c, withDetails(c.entry(), "x", c.entry().hash())));
 
-        VerificationResult result = check(events, head);
+        Outcome result = check(events, head);
 
-        assertThat(result.intact()).isFalse();
         assertThat(result.problems()).hasSize(1001).last().isEqualTo("... and 200 more problems");
     }
 }
