@@ -130,8 +130,8 @@ class IdentityLockoutIntegrationTests extends SignInTestSupport {
         JsonNode notice = admin.get("/api/users/" + id).json().get("failedSignIns");
         assertThat(notice.get("failures").asInt()).isEqualTo(5);
         assertThat(notice.get("lastAddress").asString()).startsWith("203.0.113.");
-        String audited = jdbc.sql("select details from audit.event where action = 'SIGN_IN_REPEATED_FAILURES' and details like ?")
-                .param(username + " %").query(String.class).single();
+        String audited = jdbc.sql("select details from audit.event where action = 'SIGN_IN_REPEATED_FAILURES' and entity_id = ?")
+                .param(Long.toString(id)).query(String.class).single();
         assertThat(audited).startsWith(username + " failures 5 since ");
 
         WebSession browser = new WebSession(port);

@@ -248,7 +248,9 @@ public class LoginGuard {
         if (n >= threshold && n % threshold == 0 && Integer.bitCount(n / threshold) == 1) {
             Instant since = jdbc.sql("select first_at from identity.failed_sign_in_notice where username = ?")
                     .param(username).query(Timestamp.class).single().toInstant();
-            audit.record(action, "user", null, null, null, username + " failures " + n + " since " + since
+            String userId = jdbc.sql("select id from identity.app_user where username = ?").param(username)
+                    .query(Long.class).optional().map(String::valueOf).orElse(null);
+            audit.record(action, "user", userId, null, null, username + " failures " + n + " since " + since
                     + (from == null ? "" : " last from " + from));
             log.warn("{} failed attempts for {} since {}", n, username, since);
             events.publishEvent(new SignInFailuresRepeated(username, n, since, now));
