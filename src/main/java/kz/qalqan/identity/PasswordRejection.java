@@ -7,7 +7,9 @@ public enum PasswordRejection {
     TOO_LONG("must be at most " + PasswordPolicy.MAX_LENGTH + " characters long"),
     CONTAINS_USERNAME("must not be the username or built on it: without the username at least "
             + PasswordPolicy.MIN_LENGTH + " characters must remain"),
-    TOO_COMMON("is one of the most common passwords; choose one that is harder to guess");
+    TOO_COMMON("is one of the most common passwords; choose one that is harder to guess"),
+    TOO_WEAK("is too easy to guess (repeats, sequences, keyboard patterns, names or dictionary words with a few "
+            + "digits); a few unrelated words make a good one");
 
     private final String message;
 

@@ -2,9 +2,11 @@ package kz.qalqan.identity;
 
 import kz.qalqan.identity.internal.AccessTokenRepository;
 import kz.qalqan.identity.internal.AccessTokenSecrets;
+import kz.qalqan.identity.internal.CallerAccessToken;
 import kz.qalqan.identity.internal.IdentityProperties;
 import kz.qalqan.identity.internal.LoginGuard;
 import kz.qalqan.identity.internal.ScopeResolver;
+import kz.qalqan.identity.internal.SignedInSessions;
 import kz.qalqan.identity.internal.UserRepository;
 import kz.qalqan.identity.internal.Usernames;
 import kz.qalqan.platform.ConflictException;
@@ -28,7 +30,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Managing accounts: create, change, disable and delete users, grant roles over org scopes, set passwords,
@@ -37,6 +42,11 @@ import java.util.Optional;
  *
  * <p>The last active national administrator cannot be deleted, disabled or lose that grant: the force
  * would be left without anyone able to manage accounts.
+ *
+ * <p>An account that is deleted, disabled, loses a grant or its linked member, or has its password set by an
+ * administrator loses its access at once, in the same transaction: every browser session ends and every
+ * personal access token is revoked. A token may mint tokens that do not outlive it; revoking a token revokes
+ * the tokens it minted.
  */
 @Service
 @Transactional
@@ -59,11 +69,16 @@ public class UserAdministration {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
+    private final SignedInSessions sessions;
+    private final CallerAccessToken callerToken;
 
     UserAdministration(UserRepository users, AccessTokenRepository tokens, ScopeResolver scopes, MemberDirectory members,
                        LoginGuard guard, PasswordEncoder encoder, IdentityProperties properties, Clock clock,
-                       ApplicationEventPublisher events, AuditTrail audit) {
+                       ApplicationEventPublisher events, AuditTrail audit, SignedInSessions sessions,
+                       CallerAccessToken callerToken) {
         this.audit = audit;
+        this.sessions = sessions;
+        this.callerToken = callerToken;
         this.users = users;
         this.tokens = tokens;
         this.scopes = scopes;
@@ -100,8 +115,8 @@ public class UserAdministration {
             problems.add(new FieldProblem("username",
                     "must be 3 to 64 characters: Latin letters, digits, dot, dash or underscore"));
         }
-        passwordPolicy.check(username, command.password())
-                .forEach(r -> problems.add(new FieldProblem("password", r.message())));
+        passwordPolicy.check(username, command.password(), personalWords(command.displayName()))
+                .forEach(r -> problems.add(FieldProblem.of("password", r.messageKey())));
         String displayName = displayName(command.displayName(), problems);
         String language = language(command.language(), problems);
         checkMember(command.memberId(), null, problems);
@@ -141,6 +156,10 @@ public class UserAdministration {
         users.replaceGrants(id, grants);
         events.publishEvent(new UserChanged(id, current.username(), "details", actor));
         audit.record("USER_UPDATE", "user", Long.toString(id), null, null, current.username() + " " + describe(changes.grants()));
+        String lost = accessLost(current, status, changes.memberId(), grants);
+        if (lost != null) {
+            endAccess(current, lost);
+        }
         return user(id);
     }
 
@@ -149,33 +168,58 @@ public class UserAdministration {
         if (current.activeNationalAdmin()) {
             requireAnotherNationalAdmin(current, null, "deleted");
         }
+        endAccess(current, "deleted");
         users.delete(id);
+        guard.forget(current.username());
         events.publishEvent(new UserDeleted(id, current.username(), actor));
         audit.record("USER_DELETE", "user", Long.toString(id), null, null, current.username());
     }
 
-    /** An administrator sets a new password, which also lifts a lockout of the username. */
+    /**
+     * An administrator sets a new password, which also lifts the sign-in delays of the username and ends the
+     * account's sessions and tokens (whoever knew the old password is out).
+     */
     public void resetPassword(long id, String newPassword, String actor) {
         UserAccount current = user(id);
-        checkPassword("password", current.username(), newPassword);
+        checkPassword("password", current.username(), current.displayName(), newPassword);
         users.setPassword(id, encoder.encode(newPassword), clock.instant());
         guard.unlock(current.username());
+        endAccess(current, "password reset");
         events.publishEvent(new UserChanged(id, current.username(), "password reset", actor));
         audit.record("USER_PASSWORD_RESET", "user", Long.toString(id), null, null, current.username());
     }
 
     /** Users change their own password, proving they know the current one. */
     public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        changeOwnPassword(username, currentPassword, newPassword, null);
+    }
+
+    /**
+     * Users change their own password, proving they know the current one. Wrong current passwords are counted
+     * and audited like failed sign-ins (growing delays, a notice to the owner and the administrators), so a
+     * borrowed session cannot be used to guess the password.
+     *
+     * @param address the client address, counted against the address throttle when known
+     */
+    public void changeOwnPassword(String username, String currentPassword, String newPassword, String address) {
         var credentials = users.credentials(Usernames.normalize(username))
                 .orElseThrow(() -> UserNotFoundException.forUsername(username));
-        if (currentPassword == null || !encoder.matches(currentPassword, credentials.passwordHash())) {
-            throw InvalidInputException.of("currentPassword", "is not your current password");
+        Optional<Instant> delayed = guard.passwordChangeDelayedUntil(credentials.username());
+        if (delayed.isPresent()) {
+            long seconds = Math.max(1, Duration.between(clock.instant(), delayed.get()).toSeconds() + 1);
+            throw InvalidInputException.coded("currentPassword", "password.current.delayed", seconds);
         }
-        checkPassword("newPassword", credentials.username(), newPassword);
+        if (currentPassword == null || !encoder.matches(currentPassword, credentials.passwordHash())) {
+            guard.passwordChangeFailed(credentials.username(), address);
+            throw InvalidInputException.coded("currentPassword", "password.current.wrong");
+        }
+        String displayName = users.account(credentials.id(), clock.instant()).map(UserAccount::displayName).orElse(null);
+        checkPassword("newPassword", credentials.username(), displayName, newPassword);
         if (encoder.matches(newPassword, credentials.passwordHash())) {
-            throw InvalidInputException.of("newPassword", "must differ from the current password");
+            throw InvalidInputException.coded("newPassword", "password.rejected.same-as-current");
         }
         users.setPassword(credentials.id(), encoder.encode(newPassword), clock.instant());
+        guard.unlock(credentials.username());
         events.publishEvent(new UserChanged(credentials.id(), credentials.username(), "password changed", credentials.username()));
         audit.record("USER_PASSWORD_CHANGE", "user", Long.toString(credentials.id()), null, null, credentials.username());
     }
@@ -195,32 +239,73 @@ public class UserAdministration {
         } else if (name.length() > MAX_TOKEN_NAME) {
             problems.add(new FieldProblem("name", "must be at most " + MAX_TOKEN_NAME + " characters"));
         }
-        Duration lifetime = properties.tokens().defaultLifetime();
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(properties.tokens().defaultLifetime());
         long maxDays = properties.tokens().maxLifetime().toDays();
         if (command.expiresInDays() != null) {
             if (command.expiresInDays() < 1 || command.expiresInDays() > maxDays) {
                 problems.add(new FieldProblem("expiresInDays", "must be between 1 and " + maxDays));
             } else {
-                lifetime = Duration.ofDays(command.expiresInDays());
+                expiresAt = now.plus(Duration.ofDays(command.expiresInDays()));
+            }
+        }
+        // a token minting a token: the child may not outlive its parent
+        Long parent = callerToken.id().orElse(null);
+        if (parent != null) {
+            Instant parentExpiry = tokens.expiry(parent).orElse(now);
+            if (command.expiresInDays() == null) {
+                expiresAt = expiresAt.isAfter(parentExpiry) ? parentExpiry : expiresAt;
+            } else if (expiresAt.isAfter(parentExpiry)) {
+                problems.add(FieldProblem.of("expiresInDays", "token.error.outlives-parent", parentExpiry.toString()));
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         String secret = AccessTokenSecrets.generate();
-        Instant now = clock.instant();
         AccessToken token = tokens.insert(owner, name, AccessTokenSecrets.hash(secret), AccessTokenSecrets.displayPrefix(secret),
-                now, now.plus(lifetime));
-        audit.record("TOKEN_ISSUE", "access_token", Long.toString(token.id()), null, null, username + " " + name);
+                now, expiresAt, parent);
+        audit.record("TOKEN_ISSUE", "access_token", Long.toString(token.id()), null, null, username + " " + name
+                + (parent == null ? "" : " minted by token " + parent));
         return new IssuedAccessToken(token, secret);
     }
 
+    /** Revokes the token and every token minted from it. */
     public void revokeToken(String username, long tokenId) {
         long owner = ownerId(username);
-        if (!tokens.revoke(owner, tokenId, clock.instant()) && !tokens.exists(owner, tokenId)) {
+        int revoked = tokens.revokeWithDescendants(owner, tokenId, clock.instant());
+        if (revoked == 0 && !tokens.exists(owner, tokenId)) {
             throw new NotFoundException("You have no access token with id " + tokenId);
         }
-        audit.record("TOKEN_REVOKE", "access_token", Long.toString(tokenId), null, null, username);
+        audit.record("TOKEN_REVOKE", "access_token", Long.toString(tokenId), null, null, username
+                + (revoked > 1 ? " with " + (revoked - 1) + " minted from it" : ""));
+    }
+
+    /**
+     * Why the change takes access away (the account disabled, a grant or the linked member lost), or
+     * {@code null} when it only adds or renames. Sessions hold the grants of their sign-in, so only a fresh
+     * sign-in may carry the reduced ones.
+     */
+    private static String accessLost(UserAccount current, UserStatus status, Long memberId, List<RoleGrant> grants) {
+        if (current.status() == UserStatus.ACTIVE && status != UserStatus.ACTIVE) {
+            return "disabled";
+        }
+        Set<String> kept = grants.stream().map(g -> g.role() + "@" + g.orgPath()).collect(Collectors.toSet());
+        if (current.grants().stream().anyMatch(g -> !kept.contains(g.role() + "@" + g.orgPath()))) {
+            return "grant lost";
+        }
+        if (current.memberId() != null && !Objects.equals(current.memberId(), memberId)) {
+            return "member link changed";
+        }
+        return null;
+    }
+
+    /** Ends every session and revokes every token of the account, in this transaction, and audits it. */
+    private void endAccess(UserAccount account, String why) {
+        int ended = sessions.endAllOf(account.username());
+        int revoked = tokens.revokeAllOf(account.id(), clock.instant());
+        audit.record("USER_ACCESS_ENDED", "user", Long.toString(account.id()), null, why,
+                account.username() + " sessions " + ended + " tokens " + revoked);
     }
 
     private long ownerId(String username) {
@@ -236,11 +321,15 @@ public class UserAdministration {
         }
     }
 
-    private void checkPassword(String field, String username, String password) {
-        List<PasswordRejection> rejections = passwordPolicy.check(username, password);
+    private void checkPassword(String field, String username, String displayName, String password) {
+        List<PasswordRejection> rejections = passwordPolicy.check(username, password, personalWords(displayName));
         if (!rejections.isEmpty()) {
-            throw new InvalidInputException(rejections.stream().map(r -> new FieldProblem(field, r.message())).toList());
+            throw new InvalidInputException(rejections.stream().map(r -> FieldProblem.of(field, r.messageKey())).toList());
         }
+    }
+
+    private static List<String> personalWords(String displayName) {
+        return displayName == null ? List.of() : List.of(displayName);
     }
 
     private static String displayName(String given, List<FieldProblem> problems) {

@@ -206,14 +206,17 @@ public class Notifications {
     }
 
     /**
-     * The message behind a reply link. A tampered, malformed or expired link is as absent as a missing message
-     * (404), so that the page tells an attacker nothing.
+     * The message behind a reply link, audited as {@code NOTIFICATION_LINK_OPEN}. A tampered, malformed or expired
+     * link is as absent as a missing message (404), so that the page tells an attacker nothing.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public ReplyView replyView(String token) {
         var verified = tokens.verify(token, clock.instant()).orElseThrow(Notifications::invalidLink);
         var target = outbox.replyTarget(verified.messageId()).filter(OutboxRepository.ReplyTarget::expectsReply)
                 .orElseThrow(Notifications::invalidLink);
+        // a public link shows a person's message to whoever holds it: every opening is on the record
+        audit.record("NOTIFICATION_LINK_OPEN", "notification_message", Long.toString(target.messageId()), target.orgPath(),
+                null, "reply link");
         return new ReplyView(target.messageId(), target.language(), target.subject(), target.body(), target.answer(),
                 target.reason(), verified.expires());
     }

@@ -1,12 +1,14 @@
 package kz.qalqan.training;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
  * A secret subscription link to a calendar feed, for calendar apps that cannot sign in. Only its SHA-256
  * is stored; {@code secret} is filled once, in the answer to its creation.
  */
-public record CalendarLink(long id, Kind kind, long targetId, Instant createdAt, Instant revokedAt, String secret) {
+public record CalendarLink(long id, Kind kind, long targetId, Instant createdAt, Instant revokedAt, String secret)
+        implements Serializable { // shown once after the redirect, so it travels in the session (kept in PostgreSQL)
 
     public enum Kind { UNIT, MEMBER }
 

@@ -131,4 +131,40 @@ class IdentityAccessTokenIntegrationTests extends SignInTestSupport {
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.json().get("errors").get(0).get("field").asString()).isEqualTo("expiresInDays");
     }
+
+    /** Issue 10, item 8: a token minted a 365-day token that outlived it and survived its revocation. */
+    @Test
+    void aTokenCannotMintATokenThatOutlivesIt() {
+        String username = uniqueName("minting");
+        createUser(username, "MEMBER", "KZ");
+        JsonNode parent = issue(as(username, PASSWORD), "parent", 10);
+        ApiClient script = ApiClient.bearer(port, parent.get("secret").asString());
+
+        var longer = script.postJson("/api/users/me/tokens", Map.of("name", "child", "expiresInDays", 365));
+        var byDefault = script.postJson("/api/users/me/tokens", Map.of("name", "child"));
+
+        assertThat(longer.status()).isEqualTo(400);
+        assertThat(longer.json().get("errors").get(0).get("field").asString()).isEqualTo("expiresInDays");
+        assertThat(longer.json().get("errors").get(0).get("code").asString()).isEqualTo("token.error.outlives-parent");
+        assertThat(byDefault.status()).as(byDefault.toString()).isEqualTo(201);
+        assertThat(java.time.Instant.parse(byDefault.json().get("token").get("expiresAt").asString()))
+                .isBeforeOrEqualTo(java.time.Instant.parse(parent.get("token").get("expiresAt").asString()));
+    }
+
+    @Test
+    void revokingATokenRevokesTheTokensItMintedDownTheLine() {
+        String username = uniqueName("lineage");
+        createUser(username, "MEMBER", "KZ");
+        ApiClient owner = as(username, PASSWORD);
+        JsonNode parent = issue(owner, "parent", 30);
+        JsonNode child = issue(ApiClient.bearer(port, parent.get("secret").asString()), "child", 20);
+        JsonNode grandchild = issue(ApiClient.bearer(port, child.get("secret").asString()), "grandchild", 10);
+        JsonNode sibling = issue(owner, "made with the password", 30);
+
+        assertThat(owner.delete("/api/users/me/tokens/" + parent.get("token").get("id").asLong()).status()).isEqualTo(204);
+
+        assertThat(ApiClient.bearer(port, child.get("secret").asString()).get("/api/users/me").status()).isEqualTo(401);
+        assertThat(ApiClient.bearer(port, grandchild.get("secret").asString()).get("/api/users/me").status()).isEqualTo(401);
+        assertThat(ApiClient.bearer(port, sibling.get("secret").asString()).get("/api/users/me").status()).isEqualTo(200);
+    }
 }

@@ -40,14 +40,18 @@ class IdentityMessagesTests {
     }
 
     @Test
-    void theSignInPageExplainsLockoutAndThrottling() throws IOException {
+    void theSignInPageExplainsDelaysAndThrottlingAndTheNewRefusalsHaveTexts() throws IOException {
         for (String suffix : new String[] {"", "_kk", "_ru"}) {
             Properties page = new Properties();
             try (InputStream in = getClass().getResourceAsStream("/messages/messages" + suffix + ".properties")) {
                 page.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             }
-            assertThat(page.getProperty("login.locked")).as("login.locked in messages%s", suffix).isNotBlank();
             assertThat(page.getProperty("login.throttled")).as("login.throttled in messages%s", suffix).isNotBlank();
+            Properties identity = bundle(suffix);
+            for (String key : new String[] {"login.delayed", "password.current.wrong", "password.current.delayed",
+                    "token.error.outlives-parent", "account.failedSignIns", "users.failedSignIns"}) {
+                assertThat(identity.getProperty(key)).as("%s in identity%s", key, suffix).isNotBlank();
+            }
         }
     }
 }

@@ -161,12 +161,35 @@ class IdentityUserApiIntegrationTests {
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("password");
-        assertThat(r.json().get("errors").get(0).get("message").asString()).contains("common");
+        assertThat(r.json().get("errors").get(0).get("code").asString()).isEqualTo("password.rejected.too-common");
 
         body.put("password", username.toUpperCase() + "!");
         var withName = admin.postJson("/api/users", body);
         assertThat(withName.status()).isEqualTo(400);
-        assertThat(withName.json().get("errors").get(0).get("message").asString()).contains("username");
+        assertThat(withName.json().get("errors").get(0).get("code").asString()).isEqualTo("password.rejected.contains-username");
+    }
+
+    /** Issue 10, item 9: twelve characters that are not common but trivially guessed were accepted. */
+    @Test
+    void refusesPasswordsThatAreEasyToGuessWithACodedProblemInTheReadersLanguage() {
+        String username = uniqueName("lazy");
+        for (String weak : List.of("            ", "aaaaaaaaaaaa", "abcabcabcabc", "qalqanqalqan")) {
+            Map<String, Object> body = user(username, List.of(grant("MEMBER", "KZ")));
+            body.put("password", weak);
+
+            var r = admin.postJson("/api/users", body);
+
+            assertThat(r.status()).as("[%s]", weak).isEqualTo(400);
+            JsonNode problem = r.json().get("errors").get(0);
+            assertThat(problem.get("field").asString()).isEqualTo("password");
+            assertThat(problem.get("code").asString()).as("[%s]", weak).isEqualTo("password.rejected.too-weak");
+            assertThat(problem.get("message").asString()).as("said in Kazakh by default").contains("құпиясөз");
+        }
+        Map<String, Object> named = user(username, List.of(grant("MEMBER", "KZ")));
+        named.put("displayName", "Ainur Sarsenbayeva");
+        named.put("password", "Sarsenbayeva1985");
+        assertThat(admin.postJson("/api/users", named).json().get("errors").get(0).get("code").asString())
+                .as("the person's own name is a weak word").isEqualTo("password.rejected.too-weak");
     }
 
     @Test

@@ -59,7 +59,7 @@ class IdentityWebSecurityIntegrationTests extends SignInTestSupport {
         assertThat(whoami.body()).contains(username);
 
         WebSession attacker = new WebSession(port);
-        attacker.cookies.put("JSESSIONID", before);
+        attacker.cookies.put("SESSION", before);
         var planted = attacker.get("/probe/whoami");
         assertThat(planted.statusCode()).isEqualTo(302);
         assertThat(planted.headers().firstValue("Location").orElseThrow()).endsWith("/login");
@@ -100,6 +100,19 @@ class IdentityWebSecurityIntegrationTests extends SignInTestSupport {
         var anonymous = new WebSession(port).get("/actuator/prometheus");
         assertThat(anonymous.statusCode()).isEqualTo(302);
         assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/login");
-        assertThat(admin.get("/actuator/prometheus").status()).isNotIn(302, 401, 403);
+        assertThat(admin.get("/actuator/prometheus").status()).isEqualTo(200);
+    }
+
+    /** Issue 10, item 13: the metrics are for administrators only, not for every signed-in user. */
+    @Test
+    void metricsAreForAdministratorsOnly() {
+        for (String role : new String[] {"MEMBER", "COMMANDER", "AUDITOR", "EMERGENCY_COORDINATOR"}) {
+            String username = uniqueName(role.toLowerCase().replace('_', '-'));
+            createUser(username, role, "KZ");
+            assertThat(as(username, PASSWORD).get("/actuator/prometheus").status()).as(role).isEqualTo(403);
+        }
+        String regionalAdmin = uniqueName("regional-admin");
+        createUser(regionalAdmin, "ADMIN", "KZ-75");
+        assertThat(as(regionalAdmin, PASSWORD).get("/actuator/prometheus").status()).isEqualTo(200);
     }
 }

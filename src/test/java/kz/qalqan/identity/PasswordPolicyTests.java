@@ -33,8 +33,9 @@ class PasswordPolicyTests {
 
     @Test
     void refusesMoreThan128Characters() {
-        assertThat(policy.check("aigerim", "x7".repeat(64))).isEmpty();
-        assertThat(policy.check("aigerim", "x7".repeat(64) + "q")).containsExactly(PasswordRejection.TOO_LONG);
+        String longest = "the river Ili runs from Tian Shan to Balkhash, 1439 km ".repeat(3).substring(0, 128);
+        assertThat(policy.check("aigerim", longest)).isEmpty();
+        assertThat(policy.check("aigerim", longest + "q")).containsExactly(PasswordRejection.TOO_LONG);
     }
 
     @Test
@@ -72,6 +73,21 @@ class PasswordPolicyTests {
     void reportsEveryRuleBroken() {
         assertThat(policy.check("qwerty", "qwerty")).containsExactly(PasswordRejection.TOO_SHORT,
                 PasswordRejection.CONTAINS_USERNAME, PasswordRejection.TOO_COMMON);
+    }
+
+    /** Seen accepted in the penetration test of issue 10: twelve characters, none of them common, all trivial. */
+    @ParameterizedTest
+    @ValueSource(strings = {"            ", "aaaaaaaaaaaa", "abcabcabcabc", "qalqanqalqan", "zxcvbnmasdfg",
+            "qalqan.kz2026", "kazakhstan2026", "P@ssw0rd2026!"})
+    void refusesPasswordsThatAreEasyToGuess(String password) {
+        assertThat(policy.check("aigerim", password)).containsExactly(PasswordRejection.TOO_WEAK);
+    }
+
+    @Test
+    void theNamesOfThePersonCountAsWordsAGuesserTriesFirst() {
+        String password = "Sarsenbayeva1985";
+        assertThat(policy.check("ainur", password)).isEmpty();
+        assertThat(policy.check("ainur", password, List.of("Ainur Sarsenbayeva"))).containsExactly(PasswordRejection.TOO_WEAK);
     }
 
     @Test

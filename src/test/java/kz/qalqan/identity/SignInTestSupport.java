@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * window and old lockouts have expired.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "qalqan.identity.lockout.max-failures-per-address=20") // the default; the shared test config raises it
+        properties = {"qalqan.identity.lockout.max-failures-per-address=20", // the default; the shared test config raises it
+                "server.forward-headers-strategy=native"}) // so that tests can sign in "from" other addresses
 @Import(IdentitySecurityTestConfiguration.class)
 abstract class SignInTestSupport {
 

@@ -36,7 +36,7 @@ final class WebSession {
     }
 
     String sessionId() {
-        return cookies.get("JSESSIONID");
+        return cookies.get("SESSION");
     }
 
     private HttpRequest.Builder request(String path) {

@@ -230,6 +230,8 @@ class NotificationIntegrationTests extends NotificationTestSupport {
 
         var page = anonymous.get("/r/" + token);
         assertThat(page.status()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from audit.event where action = 'NOTIFICATION_LINK_OPEN' and entity_id = ? and actor = 'anonymous'")
+                .param(token.split("\\.")[0]).query(Long.class).single()).as("opening the public link is audited").isEqualTo(1);
         assertThat(page.body()).contains("Вызов: Паводок", "Прибуду", "Отказываюсь", "Не могу прибыть").doesNotContain("<script");
         assertThat(page.body().getBytes(StandardCharsets.UTF_8).length).isLessThan(50_000);
         assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'");

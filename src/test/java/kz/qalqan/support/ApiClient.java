@@ -19,16 +19,31 @@ public final class ApiClient {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
     private final String authorization;
+    private final String forwardedFor;
 
     public ApiClient(int port, String username, String password) {
         this.base = "http://localhost:" + port;
         this.authorization = username == null ? null
                 : "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.forwardedFor = null;
     }
 
     private ApiClient(String base, String authorization) {
+        this(base, authorization, null);
+    }
+
+    private ApiClient(String base, String authorization, String forwardedFor) {
         this.base = base;
         this.authorization = authorization;
+        this.forwardedFor = forwardedFor;
+    }
+
+    /**
+     * The same client calling as if from {@code address}, through a proxy on this machine that sends
+     * {@code X-Forwarded-For} (honoured where the context sets {@code server.forward-headers-strategy=native}).
+     */
+    public ApiClient from(String address) {
+        return new ApiClient(base, authorization, address);
     }
 
     /** A client that sends {@code Authorization: Bearer <token>}. */
@@ -93,6 +108,9 @@ public final class ApiClient {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
         if (authorization != null) {
             b.header("Authorization", authorization);
+        }
+        if (forwardedFor != null) {
+            b.header("X-Forwarded-For", forwardedFor);
         }
         return b;
     }

@@ -166,12 +166,17 @@ public class Accountability {
         return record(emergency, entry, report, "member:" + link.memberId(), false, "LINK");
     }
 
-    /** What the status-check page shows: the message, the emergency and the member's current status. */
-    @Transactional(readOnly = true)
+    /**
+     * What the status-check page shows: the message, the emergency and the member's current status. Every opening of
+     * the public link is audited ({@code ACCOUNTABILITY_LINK_OPEN}).
+     */
+    @Transactional
     public LinkView linkView(String token) {
         Notifications.LinkTarget link = statusCheck(token);
         long emergencyId = emergencyOf(link);
         Emergency emergency = emergencyRows.find(emergencyId).orElseThrow(Accountability::invalidLink);
+        audit.record("ACCOUNTABILITY_LINK_OPEN", "member", Long.toString(link.memberId()), link.orgPath(), null,
+                "emergency " + emergencyId + " message " + link.messageId());
         Optional<AccountabilityEntry> entry = repository.find(emergencyId, link.memberId());
         return new LinkView(link.language(), link.subject(), link.body(), emergency.title(),
                 entry.map(AccountabilityEntry::status).orElse(AccountabilityStatus.UNKNOWN),

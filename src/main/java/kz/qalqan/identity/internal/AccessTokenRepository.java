@@ -28,13 +28,42 @@ public class AccessTokenRepository {
         this.jdbc = jdbc;
     }
 
-    public AccessToken insert(long userId, String name, String tokenHash, String prefix, Instant createdAt, Instant expiresAt) {
+    public AccessToken insert(long userId, String name, String tokenHash, String prefix, Instant createdAt, Instant expiresAt,
+                              Long mintedBy) {
         return jdbc.sql("""
-                        insert into identity.access_token (user_id, name, token_hash, prefix, created_at, expires_at)
-                        values (?, ?, ?, ?, ?, ?)
+                        insert into identity.access_token (user_id, name, token_hash, prefix, created_at, expires_at, minted_by)
+                        values (?, ?, ?, ?, ?, ?, ?)
                         returning id, name, prefix, created_at, expires_at, last_used_at, revoked_at""")
-                .params(userId, name, tokenHash, prefix, Timestamp.from(createdAt), Timestamp.from(expiresAt))
+                .params(userId, name, tokenHash, prefix, Timestamp.from(createdAt), Timestamp.from(expiresAt), mintedBy)
                 .query(TOKEN).single();
+    }
+
+    /** When the token expires (whether or not it is still usable). */
+    public Optional<Instant> expiry(long tokenId) {
+        return jdbc.sql("select expires_at from identity.access_token where id = ?").param(tokenId)
+                .query((rs, i) -> rs.getTimestamp(1).toInstant()).optional();
+    }
+
+    /**
+     * Revokes the user's token and every token minted from it, down the whole line; how many were revoked
+     * (0 when the user has no such token or all of them were already revoked).
+     */
+    public int revokeWithDescendants(long userId, long tokenId, Instant now) {
+        return jdbc.sql("""
+                        with recursive line as (
+                            select id from identity.access_token where id = ? and user_id = ?
+                            union
+                            select t.id from identity.access_token t join line on t.minted_by = line.id
+                        )
+                        update identity.access_token set revoked_at = ?
+                        where id in (select id from line) and revoked_at is null""")
+                .params(tokenId, userId, Timestamp.from(now)).update();
+    }
+
+    /** Revokes every token of the user still usable; how many. */
+    public int revokeAllOf(long userId, Instant now) {
+        return jdbc.sql("update identity.access_token set revoked_at = ? where user_id = ? and revoked_at is null and expires_at > ?")
+                .params(Timestamp.from(now), userId, Timestamp.from(now)).update();
     }
 
     public List<AccessToken> ofUser(long userId) {
@@ -42,12 +71,6 @@ public class AccessTokenRepository {
                         select id, name, prefix, created_at, expires_at, last_used_at, revoked_at
                         from identity.access_token where user_id = ? order by created_at desc, id desc""")
                 .param(userId).query(TOKEN).list();
-    }
-
-    /** Revokes the user's token; false when the user has no such token or it was already revoked. */
-    public boolean revoke(long userId, long tokenId, Instant now) {
-        return jdbc.sql("update identity.access_token set revoked_at = ? where id = ? and user_id = ? and revoked_at is null")
-                .params(Timestamp.from(now), tokenId, userId).update() == 1;
     }
 
     public boolean exists(long userId, long tokenId) {

@@ -20,8 +20,9 @@ import java.util.Map;
 
 /**
  * Answers refused API calls as RFC 9457 problems: 401 when credentials are missing or wrong (the same
- * text whatever was wrong), 401 with its own type when the username is temporarily locked, 429 with
- * {@code Retry-After} when the client address is, and 403 when the caller lacks the role.
+ * text whatever was wrong), 429 {@code sign-in-delayed} with {@code Retry-After} while the username waits out
+ * its delay after failures, 429 {@code sign-in-throttled} with {@code Retry-After} when the client address is
+ * throttled, and 403 when the caller lacks the role.
  */
 class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -42,17 +43,16 @@ class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDen
                     "Too many failed sign-ins from your address. Try again in a few minutes.");
             return;
         }
+        if (e instanceof SignInDelayedException delayed) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(secondsUntil(delayed.until())));
+            write(response, HttpStatus.TOO_MANY_REQUESTS, "sign-in-delayed", "Wait before the next sign-in",
+                    "Several sign-ins with this username failed. Wait the seconds in Retry-After before the next attempt.");
+            return;
+        }
         response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Qalqan\"");
         response.addHeader(HttpHeaders.WWW_AUTHENTICATE, request.getHeader(HttpHeaders.AUTHORIZATION) != null
                 && request.getHeader(HttpHeaders.AUTHORIZATION).regionMatches(true, 0, "Bearer ", 0, 7)
                 ? "Bearer realm=\"Qalqan\", error=\"invalid_token\"" : "Bearer realm=\"Qalqan\"");
-        if (e instanceof SignInLockedException locked) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(secondsUntil(locked.until())));
-            write(response, HttpStatus.UNAUTHORIZED, "sign-in-locked", "Temporarily locked",
-                    "This account is temporarily locked after too many failed sign-ins. Try again later "
-                            + "or ask an administrator to set a new password.");
-            return;
-        }
         write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
                 "Sign in with HTTP Basic credentials or an Authorization: Bearer token.");
     }

@@ -68,7 +68,7 @@ class BearerTokenAuthenticationManager implements AuthenticationManager {
         if (usable.lastUsedAt() == null || usable.lastUsedAt().isBefore(now.minus(TOUCH_INTERVAL))) {
             tokens.touch(usable.tokenId(), now);
         }
-        return new QalqanAuthentication(user(usable.username()), QalqanAuthentication.Method.ACCESS_TOKEN);
+        return new QalqanAuthentication(user(usable.username()), QalqanAuthentication.Method.ACCESS_TOKEN, usable.tokenId());
     }
 
     private QalqanAuthentication jwt(String token) {

@@ -9,8 +9,8 @@ import java.io.IOException;
 
 /**
  * Back to the sign-in page after a failure: {@code ?error} for a wrong username or password,
- * {@code ?error&locked} when the username is temporarily locked and {@code ?error&throttled} when the
- * client address is. The page shows {@code login.error}, {@code login.locked} or {@code login.throttled}
+ * {@code ?error&delayed} while the username waits out its delay after failures and {@code ?error&throttled} when the
+ * client address is. The page shows {@code login.error}, {@code login.delayed} or {@code login.throttled}
  * from the message bundles (see {@code messages/identity*.properties}).
  */
 class FormLoginFailureHandler implements AuthenticationFailureHandler {
@@ -19,7 +19,7 @@ class FormLoginFailureHandler implements AuthenticationFailureHandler {
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         String query = e instanceof SignInThrottledException ? "?error&throttled"
-                : e instanceof SignInLockedException ? "?error&locked" : "?error";
+                : e instanceof SignInDelayedException ? "?error&delayed" : "?error";
         response.sendRedirect(request.getContextPath() + "/login" + query);
     }
 }

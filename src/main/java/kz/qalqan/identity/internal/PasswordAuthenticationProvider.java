@@ -9,8 +9,9 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Username and password, from the sign-in form or HTTP Basic, behind the {@link LoginGuard}: a locked
- * username or address is refused before the password is checked, and every failure is counted.
+ * Username and password, from the sign-in form or HTTP Basic, behind the {@link LoginGuard}: a throttled
+ * address or a username waiting out its delay is refused before the password is checked, and every failure is
+ * counted.
  */
 class PasswordAuthenticationProvider implements AuthenticationProvider {
 
@@ -40,9 +41,7 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
             guard.failed(username, address);
             throw e;
         }
-        if (failuresOnRecord) {
-            guard.succeeded(username);
-        }
+        guard.succeeded(username, address, failuresOnRecord);
         return result;
     }
 

@@ -15,16 +15,27 @@ final class QalqanAuthentication extends AbstractAuthenticationToken {
 
     private final QalqanUser user;
     private final Method method;
+    private final Long accessTokenId;
 
     QalqanAuthentication(QalqanUser user, Method method) {
+        this(user, method, null);
+    }
+
+    QalqanAuthentication(QalqanUser user, Method method, Long accessTokenId) {
         super(user.getAuthorities());
         this.user = user;
         this.method = method;
+        this.accessTokenId = accessTokenId;
         setAuthenticated(true);
     }
 
     Method method() {
         return method;
+    }
+
+    /** The personal access token the caller presented, for {@link Method#ACCESS_TOKEN}. */
+    Long accessTokenId() {
+        return accessTokenId;
     }
 
     @Override

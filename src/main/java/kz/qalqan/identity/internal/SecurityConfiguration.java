@@ -19,15 +19,23 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Two filter chains. {@code /api/**} is for scripts and other systems: stateless, no CSRF since no cookie
  * is used, HTTP Basic or {@code Authorization: Bearer} (a personal access token, or a JWT from an external
- * identity provider when one is configured). Everything else is for people: form login with a session
- * (its id changes at sign-in against session fixation), CSRF tokens, and strict security headers. Every
+ * identity provider when one is configured). Everything else is for people: form login with a session kept
+ * in PostgreSQL by Spring Session (its id changes at sign-in against session fixation; it ends after the idle
+ * timeout, after {@code qalqan.identity.sessions.absolute-lifetime} whatever the activity, and at once when
+ * the account is deleted, disabled, loses a grant or has its password reset), CSRF tokens, and strict
+ * security headers. Every
  * password and token check goes through the {@link LoginGuard}. Only the sign-in page, static assets and
- * {@code /actuator/health} are reachable without signing in; managing users ({@code /api/users/**} and the
+ * {@code /actuator/health} are reachable without signing in; {@code /actuator/prometheus} needs the role ADMIN; managing users ({@code /api/users/**} and the
  * pages under {@code /admin/users}) needs a national ADMIN grant, while everyone signed in has their own
  * {@code /account} and {@code /api/users/me}; the audit trail ({@code /api/audit/**}, {@code /audit/**})
  * the role ADMIN or AUDITOR.
@@ -92,10 +100,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, IdentityProperties properties) throws Exception {
+        SessionLifetime lifetime = new SessionLifetime(clock, properties.sessions().absoluteLifetime());
         http.authenticationManager(passwords())
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
+                        .requestMatchers(EndpointRequest.to("prometheus")).hasRole("ADMIN")
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/audit/**").hasAnyRole("ADMIN", "AUDITOR")
                         .requestMatchers("/admin/users", "/admin/users/**").access(NATIONAL_ADMIN)
@@ -106,7 +116,9 @@ class SecurityConfiguration {
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // for Prometheus scraping /actuator/prometheus and similar tools
                 .httpBasic(b -> { })
-                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .sessionManagement(s -> s.sessionAuthenticationStrategy(new CompositeSessionAuthenticationStrategy(
+                        List.of(new ChangeSessionIdAuthenticationStrategy(), lifetime.atSignIn()))))
+                .addFilterAfter(lifetime, SecurityContextHolderFilter.class)
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .frameOptions(f -> f.deny())

@@ -1,5 +1,6 @@
 package kz.qalqan.identity.internal;
 
+import kz.qalqan.identity.FailedSignIns;
 import kz.qalqan.identity.RoleGrant;
 import kz.qalqan.identity.UserAccount;
 import kz.qalqan.identity.UserStatus;
@@ -29,16 +30,19 @@ public class UserRepository {
 
     private static final String ACCOUNT_COLUMNS = """
             select u.id, u.username, u.display_name, u.language, u.status, u.member_id, u.created_at,
-                   u.password_changed_at, t.locked_until
+                   u.password_changed_at, t.locked_until, n.failures, n.first_at, n.last_at, n.last_address
             from identity.app_user u
             left join identity.login_throttle t
                    on t.kind = 'USERNAME' and t.subject = u.username and t.locked_until > ?
+            left join identity.failed_sign_in_notice n on n.username = u.username and n.failures >= ?
             """;
 
     private final JdbcClient jdbc;
+    private final int noticeAfter;
 
-    public UserRepository(JdbcClient jdbc) {
+    public UserRepository(JdbcClient jdbc, IdentityProperties properties) {
         this.jdbc = jdbc;
+        this.noticeAfter = properties.lockout().noticeAfter();
     }
 
     public Optional<Credentials> credentials(String username) {
@@ -58,7 +62,7 @@ public class UserRepository {
     }
 
     public Optional<UserAccount> account(long id, Instant now) {
-        return jdbc.sql(ACCOUNT_COLUMNS + " where u.id = ?").params(Timestamp.from(now), id)
+        return jdbc.sql(ACCOUNT_COLUMNS + " where u.id = ?").params(Timestamp.from(now), noticeAfter, id)
                 .query(accountRow(grantsOf(List.of(id)))).optional();
     }
 
@@ -68,7 +72,7 @@ public class UserRepository {
 
     public List<UserAccount> accounts(Instant now) {
         List<Long> ids = jdbc.sql("select id from identity.app_user").query(Long.class).list();
-        return jdbc.sql(ACCOUNT_COLUMNS + " order by u.username").param(Timestamp.from(now))
+        return jdbc.sql(ACCOUNT_COLUMNS + " order by u.username").params(Timestamp.from(now), noticeAfter)
                 .query(accountRow(grantsOf(ids))).list();
     }
 
@@ -95,7 +99,9 @@ public class UserRepository {
         return (rs, i) -> new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 rs.getString("language"), UserStatus.valueOf(rs.getString("status")), rs.getObject("member_id", Long.class),
                 grants.getOrDefault(rs.getLong("id"), List.of()), instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("password_changed_at")), instant(rs.getTimestamp("locked_until")));
+                instant(rs.getTimestamp("password_changed_at")), instant(rs.getTimestamp("locked_until")),
+                rs.getObject("failures") == null ? null : new FailedSignIns(rs.getInt("failures"),
+                        instant(rs.getTimestamp("first_at")), instant(rs.getTimestamp("last_at")), rs.getString("last_address")));
     }
 
     public long count() {

@@ -1,6 +1,7 @@
 package kz.qalqan.identity.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kz.qalqan.identity.AccessToken;
 import kz.qalqan.identity.IssuedAccessToken;
@@ -99,8 +100,8 @@ class UserApi {
 
     @PostMapping("/me/password")
     @Operation(summary = "Change your own password; needs the current one")
-    ResponseEntity<Void> changePassword(@RequestBody PasswordChange body) {
-        administration.changeOwnPassword(actor(), body.currentPassword(), body.newPassword());
+    ResponseEntity<Void> changePassword(@RequestBody PasswordChange body, HttpServletRequest request) {
+        administration.changeOwnPassword(actor(), body.currentPassword(), body.newPassword(), request.getRemoteAddr());
         return ResponseEntity.noContent().build();
     }
 

@@ -1,5 +1,6 @@
 package kz.qalqan.web.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import kz.qalqan.identity.IssuedAccessToken;
 import kz.qalqan.identity.NewAccessToken;
@@ -86,16 +87,19 @@ class AccountController {
 
     @PostMapping("/password")
     String changePassword(@ModelAttribute("passwordForm") PasswordForm form, BindingResult binding, Principal principal,
-                          Model model, RedirectAttributes redirect) {
+                          Model model, RedirectAttributes redirect, HttpServletRequest request) {
         try {
-            users.changeOwnPassword(principal.getName(), form.getCurrentPassword(), form.getNewPassword());
+            users.changeOwnPassword(principal.getName(), form.getCurrentPassword(), form.getNewPassword(),
+                    request.getRemoteAddr());
             redirect.addFlashAttribute("passwordChanged", true);
             return "redirect:/account";
         } catch (InvalidInputException e) {
             for (FieldProblem p : e.problems()) {
-                if ("currentPassword".equals(p.field())) {
+                if ("currentPassword".equals(p.field()) && p.code() != null) {
+                    binding.rejectValue("currentPassword", p.code(), p.argsArray(), p.message());
+                } else if ("currentPassword".equals(p.field())) {
                     binding.rejectValue("currentPassword", "account.error.currentPassword", p.message());
-                } else if ("newPassword".equals(p.field()) && p.message().startsWith("must differ")) {
+                } else if ("newPassword".equals(p.field()) && "password.rejected.same-as-current".equals(p.code())) {
                     binding.rejectValue("newPassword", "account.error.samePassword", p.message());
                 } else if ("newPassword".equals(p.field())) {
                     UserController.rejectPassword(binding, "newPassword", p);

@@ -216,7 +216,7 @@ class UserController {
     /** A password the policy refuses, with the policy's own text for the reason. */
     static void rejectPassword(BindingResult binding, String field, FieldProblem p) {
         Optional<PasswordRejection> rejection = Arrays.stream(PasswordRejection.values())
-                .filter(r -> r.message().equals(p.message())).findFirst();
+                .filter(r -> r.messageKey().equals(p.code()) || r.message().equals(p.message())).findFirst();
         if (rejection.isPresent()) {
             binding.rejectValue(field, rejection.get().messageKey(), p.message());
         } else {

@@ -35,6 +35,9 @@ class AccountabilityIntegrationTests {
     @Autowired
     ReplyTokens tokens;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     ApiClient admin;
     String tag;
     long unitA;
@@ -164,6 +167,8 @@ class AccountabilityIntegrationTests {
         assertThat(reply.location()).endsWith("/a/" + token);
         var page = anonymous.get("/a/" + token);
         assertThat(page.status()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from audit.event where action = 'ACCOUNTABILITY_LINK_OPEN' and entity_id = ? and actor = 'anonymous'")
+                .param(Long.toString(b2)).query(Long.class).single()).as("opening the public link is audited").isPositive();
         assertThat(page.body()).contains("name=\"status\"").contains("NEEDS_ASSISTANCE").doesNotContain("<script");
         var missing = anonymous.post("/a/" + token, "application/x-www-form-urlencoded",
                 "status=MISSING".getBytes(StandardCharsets.UTF_8));
