@@ -58,6 +58,7 @@ class TwoNodeIntegrationTests {
 
     private static final String ADMIN_PASSWORD = "test-admin-password-1";
     private static final int CALL_UP = 5_000;
+    private static final int SILENT = 500;
     private static final int WORKERS = 2;
     private static final int BATCH = 50;
     private static final int CONCURRENCY = 8;
@@ -76,6 +77,8 @@ class TwoNodeIntegrationTests {
     private final WebhookSink sink = new WebhookSink();
     private Node a;
     private Node b;
+    /** When both nodes answered (in the time zone of the nodes' logs): the daily job's firings from then on count. */
+    private java.time.LocalDateTime bothUp;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     record Node(String name, Process process, int port, Path log) {
@@ -122,6 +125,7 @@ class TwoNodeIntegrationTests {
         awaitHealthy(a);
         b = start("b");
         awaitHealthy(b);
+        bothUp = java.time.LocalDateTime.now();
     }
 
     @AfterAll
@@ -174,7 +178,7 @@ class TwoNodeIntegrationTests {
                 "--qalqan.notification.poll-interval=200ms",
                 "--qalqan.notification.lease=3s",
                 "--qalqan.notification.reply-within=2s",
-                "--qalqan.notification.escalation-interval=1s",
+                "--qalqan.notification.escalation-interval=100ms",
                 "--qalqan.notification.commander-fallback-email=duty@example.kz",
                 "--qalqan.readiness.daily-cron=*/10 * * * * *"));
         Path log = home.resolve("console.log");
@@ -264,13 +268,39 @@ class TwoNodeIntegrationTests {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         List<Long> members = insertMembers(tag, CALL_UP);
 
-        // escalation: silent members of a notice expecting a reply (within 2 s on both nodes), webhook then SMS
-        // (SMS is not configured, so the second channel fails at once and the commander is told)
-        List<Long> silent = members.subList(0, 20);
+        // escalation, while both nodes run: silent members of a notice expecting a reply (within 2 s), webhook then SMS
+        // (SMS is not configured, so the second channel fails at once and the commander is told); 500 of them, so that
+        // a pass takes long enough for the two nodes' passes to meet
+        List<Long> silent = members.subList(0, SILENT);
         var escalation = a.admin().postJson("/api/notifications", Map.of("templateKey", "callup",
                 "parameters", Map.of("title", "Escalation " + tag), "channels", List.of("WEBHOOK", "SMS"),
                 "idempotencyKey", "esc-" + tag, "correlationId", "esc-" + tag, "expectsReply", true, "memberIds", silent));
         assertThat(escalation.status()).as(escalation.toString()).isEqualTo(202);
+
+        // escalation ran once per step although both nodes ran passes every 100 ms
+        String escalationCorrelation = "%esc-" + tag;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && count("""
+                select count(*) from notification.message where correlation_id like ? and escalation_level = 2""",
+                escalationCorrelation) < silent.size()) {
+            Thread.sleep(250);
+        }
+        assertThat(count("select count(*) from notification.message where correlation_id like ? and escalation_level = 2",
+                escalationCorrelation)).as("every silent member's commander told").isEqualTo(silent.size());
+        assertThat(count("select count(*) from notification.message where correlation_id like ? and channel_index <> 1",
+                escalationCorrelation)).as("each message moved on to its next channel exactly once").isZero();
+        assertThat(count("select count(*) from notification.message where correlation_id like ?",
+                escalationCorrelation + "/escalation")).as("one message to the commander per silent member").isEqualTo(silent.size());
+        assertThat(count("""
+                select count(*) from notification.attempt t join notification.message m on m.id = t.message_id
+                where m.correlation_id like ? and t.channel = 'SMS'""", escalationCorrelation))
+                .as("one try of the second channel per silent member").isEqualTo(silent.size());
+
+        // the daily job fires every 10 s on both nodes: let it fire at least once with both up
+        long dailyDeadline = System.nanoTime() + Duration.ofSeconds(25).toNanos();
+        while (dailyRuns().isEmpty() && System.nanoTime() < dailyDeadline) {
+            Thread.sleep(200);
+        }
 
         sink.delayMicros(5_000);
         long started = System.nanoTime();
@@ -283,7 +313,7 @@ class TwoNodeIntegrationTests {
 
         // kill A with SIGKILL while both nodes dispatch
         long pidA = a.process().pid();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline && (delivered(correlation) < 800 || claimedBy(correlation, pidA).isEmpty())) {
             Thread.sleep(10);
         }
@@ -332,25 +362,6 @@ class TwoNodeIntegrationTests {
                         + "A's claims delivered by B %.1f s after the kill; %d sent twice (absorbed by the key); sends by A %d, by B %d%n",
                 CALL_UP, (finished - started) / 1e9, deliveredAtKill, claimedByA.size(), (resumedAt - killedAt) / 1e9, repeats, sentByA, sentByB);
 
-        // escalation ran once per step although both nodes ran passes every second
-        String escalationCorrelation = "%esc-" + tag;
-        deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline && count("""
-                select count(*) from notification.message where correlation_id like ? and escalation_level = 2""",
-                escalationCorrelation) < silent.size()) {
-            Thread.sleep(250);
-        }
-        assertThat(count("select count(*) from notification.message where correlation_id like ? and escalation_level = 2",
-                escalationCorrelation)).as("every silent member's commander told").isEqualTo(silent.size());
-        assertThat(count("select count(*) from notification.message where correlation_id like ? and channel_index <> 1",
-                escalationCorrelation)).as("each message moved on to its next channel exactly once").isZero();
-        assertThat(count("select count(*) from notification.message where correlation_id like ?",
-                escalationCorrelation + "/escalation")).as("one message to the commander per silent member").isEqualTo(silent.size());
-        assertThat(count("""
-                select count(*) from notification.attempt t join notification.message m on m.id = t.message_id
-                where m.correlation_id like ? and t.channel = 'SMS'""", escalationCorrelation))
-                .as("one try of the second channel per silent member").isEqualTo(silent.size());
-
         // the daily readiness job, fired on both nodes at the same second, ran on one of them
         assertThat(dailyRunsWhileBothUp).as("daily job firings while both nodes ran").isNotEmpty();
         assertThat(dailyRunsWhileBothUp.values()).as("runs per firing, both nodes together: %s", dailyRunsWhileBothUp)
@@ -358,15 +369,20 @@ class TwoNodeIntegrationTests {
         System.out.printf("Two nodes: daily readiness job firings while both ran: %s%n", dailyRunsWhileBothUp);
     }
 
-    /** Runs of the daily readiness job in both nodes' logs, by the 10-second slot its cron fires in. */
+    /**
+     * Runs of the daily readiness job in both nodes' logs, by the 10-second slot its cron fires in, for the slots
+     * that began after both nodes were up.
+     */
     private Map<String, Integer> dailyRuns() throws IOException {
         Map<String, Integer> runs = new TreeMap<>();
         for (Node node : List.of(a, b)) {
             for (String line : Files.readAllLines(node.log(), StandardCharsets.UTF_8)) {
                 Matcher m = DAILY_RUN.matcher(line);
                 if (m.find()) {
-                    String second = m.group(1);
-                    runs.merge(second.substring(0, second.length() - 1), 1, Integer::sum);
+                    String slot = m.group(1).substring(0, m.group(1).length() - 1);
+                    if (!java.time.LocalDateTime.parse(slot + "0").isBefore(bothUp)) {
+                        runs.merge(slot, 1, Integer::sum);
+                    }
                 }
             }
         }
