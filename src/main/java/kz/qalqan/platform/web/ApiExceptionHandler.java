@@ -226,12 +226,62 @@ class ApiExceptionHandler {
         if (e instanceof MultipartException) {
             return coded(HttpStatus.BAD_REQUEST, "request", "request.refused", request, 400);
         }
+        if (cause(e, org.apache.tomcat.util.http.InvalidParameterException.class).isPresent()) {
+            return coded(HttpStatus.BAD_REQUEST, "validation", "request.parameters.unreadable", request);
+        }
         String correlationId = UUID.randomUUID().toString();
         log.error("Unexpected error {} on {} {}", correlationId, request.getMethod(), request.getRequestURI(), e);
         ProblemDetail body = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "Something went wrong on our side. Quote this id when you report it: " + correlationId);
         body.setProperty("correlationId", correlationId);
         return respond(body);
+    }
+
+    /**
+     * The same answers for an exception no REST controller's advice saw: thrown before a handler was chosen (a
+     * multipart body that cannot be parsed) or by a controller outside the advice's reach. See {@link RequestErrorAdvice}.
+     */
+    ResponseEntity<ProblemDetail> handle(Exception e, HttpServletRequest request) {
+        if (e instanceof InvalidInputException x) {
+            return invalid(x, request);
+        }
+        if (e instanceof MethodArgumentNotValidException x) {
+            return beanValidation(x);
+        }
+        if (e instanceof HttpMessageNotReadableException x) {
+            return unreadable(x, request);
+        }
+        if (e instanceof MethodArgumentTypeMismatchException x) {
+            return typeMismatch(x, request);
+        }
+        if (e instanceof MissingServletRequestParameterException x) {
+            return missingParameter(x, request);
+        }
+        if (e instanceof HttpMediaTypeNotAcceptableException x) {
+            return notAcceptable(x, request);
+        }
+        if (e instanceof MaxUploadSizeExceededException x) {
+            return uploadTooLarge(x, request);
+        }
+        if (e instanceof NotFoundException x) {
+            return notFound(x);
+        }
+        if (e instanceof NoResourceFoundException x) {
+            return noResource(x);
+        }
+        if (e instanceof ForbiddenException x) {
+            return forbidden(x, request);
+        }
+        if (e instanceof ConflictException x) {
+            return conflict(x, request);
+        }
+        if (e instanceof HttpRequestMethodNotSupportedException x) {
+            return method(x);
+        }
+        if (e instanceof HttpMediaTypeNotSupportedException x) {
+            return mediaType(x);
+        }
+        return unexpected(e, request);
     }
 
     static ResponseEntity<ProblemDetail> validation(List<FieldProblem> problems) {
@@ -269,6 +319,12 @@ class ApiExceptionHandler {
         if (attributes != null) {
             attributes.removeAttribute(org.springframework.web.servlet.HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE,
                     org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        }
+        if (attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
+                && servlet.getResponse() != null && !servlet.getResponse().isCommitted()) {
+            // a download (CSV, iCalendar, PDF) refused before its first byte: forget its headers and its writer
+            // (security headers are written when the response commits, after this)
+            servlet.getResponse().reset();
         }
         return ResponseEntity.status(body.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
