@@ -1,7 +1,6 @@
 package kz.qalqan.emergency;
 
 import kz.qalqan.audit.AuditTrail;
-import kz.qalqan.emergency.internal.KazakhstanTerritory;
 import kz.qalqan.emergency.internal.EmergencyRepository;
 import kz.qalqan.platform.ConflictException;
 import kz.qalqan.platform.FieldProblem;
@@ -51,11 +50,9 @@ public class Emergencies {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final KazakhstanTerritory territory;
 
     Emergencies(EmergencyRepository repository, OrgStructure org, CurrentCaller caller, AuditTrail audit,
-                ApplicationEventPublisher events, Clock clock, KazakhstanTerritory territory) {
-        this.territory = territory;
+                ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.org = org;
         this.caller = caller;
@@ -234,8 +231,7 @@ public class Emergencies {
 
     /**
      * The region path that owns the area, or {@code ""} when it spans regions. Named regions and districts count
-     * by their region; polygons and circles by the regions whose territory they overlap, or — for a shape wholly
-     * abroad, which only a coordinator can draw — by the region whose centre is nearest to its points.
+     * by their region; polygon vertices and circle centres by the region whose centre is nearest.
      */
     private String owner(EmergencyArea area) {
         Set<String> regions = new LinkedHashSet<>(area.regionCodes());
@@ -243,9 +239,7 @@ public class Emergencies {
         List<GeoPoint> points = new ArrayList<>();
         area.polygons().forEach(points::addAll);
         area.circles().forEach(c -> points.add(c.center()));
-        Set<String> touched = territory.regionsTouched(area);
-        regions.addAll(touched);
-        if (!points.isEmpty() && touched.isEmpty()) {
+        if (!points.isEmpty()) {
             List<Region> all = org.regions().stream().filter(r -> r.centerLat() != null && r.centerLon() != null).toList();
             for (GeoPoint p : points) {
                 all.stream().min(Comparator.comparingDouble(r -> EmergencyArea.distanceKm(p,

@@ -135,31 +135,6 @@ public class KazakhstanTerritory {
         return (List<GeoPoint>) ring;
     }
 
-    /** The regions whose territory the shapes of an area touch. */
-    public Set<String> regionsTouched(EmergencyArea area) {
-        Set<String> touched = new LinkedHashSet<>();
-        for (Geometry shape : shapes(area)) {
-            regions.forEach((code, region) -> {
-                if (region.intersects(shape)) {
-                    touched.add(code);
-                }
-            });
-        }
-        return touched;
-    }
-
-    private static List<Geometry> shapes(EmergencyArea area) {
-        List<Geometry> shapes = new ArrayList<>();
-        for (List<GeoPoint> ring : area.polygons()) {
-            Geometry p = polygon(ring);
-            if (p != null) {
-                shapes.add(p);
-            }
-        }
-        area.circles().forEach(c -> shapes.add(circle(c)));
-        return shapes;
-    }
-
     private static Geometry polygon(List<GeoPoint> ring) {
         if (ring.size() < 4) {
             return null;
