@@ -41,9 +41,15 @@ class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     private static final String TYPE_BASE = "https://qalqan.kz/problems/";
 
+    private final ProblemTexts texts;
+
+    ApiExceptionHandler(ProblemTexts texts) {
+        this.texts = texts;
+    }
+
     @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
-        return validation(e.problems());
+    ResponseEntity<ProblemDetail> invalid(InvalidInputException e, HttpServletRequest request) {
+        return validation(texts.translate(e.problems(), request));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -81,15 +87,19 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(ForbiddenException.class)
-    ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
-        return respond(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage()));
+    ResponseEntity<ProblemDetail> forbidden(ForbiddenException e, HttpServletRequest request) {
+        ProblemDetail body = problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", texts.text(e, e.getMessage(), request));
+        texts.describe(body, e);
+        return respond(body);
     }
 
     @ExceptionHandler(ConflictException.class)
-    ResponseEntity<ProblemDetail> conflict(ConflictException e) {
-        ProblemDetail body = problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage());
+    ResponseEntity<ProblemDetail> conflict(ConflictException e, HttpServletRequest request) {
+        String detail = texts.text(e, e.getMessage(), request);
+        ProblemDetail body = problem(HttpStatus.CONFLICT, "conflict", "Conflict", detail);
+        texts.describe(body, e);
         if (e.field() != null) {
-            body.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
+            body.setProperty("errors", List.of(new FieldProblem(e.field(), detail, e.code(), e.args())));
         }
         return respond(body);
     }
@@ -118,7 +128,11 @@ class ApiExceptionHandler {
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid input",
                 problems.size() == 1 ? problems.get(0).field() + " " + problems.get(0).message()
                         : problems.size() + " fields are invalid");
-        body.setProperty("errors", problems);
+        if (problems.size() == 1 && problems.get(0).code() != null) {
+            body.setProperty("code", problems.get(0).code());
+            body.setProperty("args", ProblemTexts.plain(problems.get(0).args()));
+        }
+        body.setProperty("errors", problems.stream().map(ProblemTexts::plain).toList());
         return respond(body);
     }
 
