@@ -181,7 +181,7 @@ public final class RiskAssessment {
     public void review(List<AssessedHazard> hazards, RiskLevel declaredLevel, String actor, String actorName, Instant now) {
         // a submitted or approved worksheet is what an authority decides on: it must keep an overall risk
         if (hazards.isEmpty() && (status == AssessmentStatus.SUBMITTED || status == AssessmentStatus.APPROVED)) {
-            throw InvalidInputException.of("hazards", "a " + status + " assessment keeps at least one hazard");
+            throw InvalidInputException.coded("hazards", "safety.review.hazardsRequired");
         }
         RiskLevel before = overallResidualRisk();
         worksheet = new Worksheet(worksheet.title(), worksheet.activityType(), worksheet.workIntensity(),
