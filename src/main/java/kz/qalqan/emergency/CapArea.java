@@ -12,10 +12,12 @@ public record CapArea(String areaDesc, List<List<Point>> polygons, List<Circle> 
     }
 
     /** A WGS 84 point. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CapPoint") // the simple name is taken by another schema
     public record Point(double lat, double lon) {
     }
 
     /** A circle: its centre and its radius in kilometres (0 for a point). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CapCircle") // the simple name is taken by another schema
     public record Circle(Point center, double radiusKm) {
     }
 

@@ -28,6 +28,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Objects;
 
 /**
@@ -107,13 +109,14 @@ public final class CapParser {
             builder.setErrorHandler(STRICT);
             return builder.parse(new InputSource(new ByteArrayInputStream(bytes)));
         } catch (SAXParseException e) {
-            throw new InvalidCapException("not well-formed or unsafe XML at line " + e.getLineNumber() + ": " + clean(e.getMessage()), e);
+            throw new InvalidCapException("not well-formed or unsafe XML (no DOCTYPE or entities allowed) at line " + e.getLineNumber()
+                    + ", column " + e.getColumnNumber(), e);
         } catch (SAXException e) {
-            throw new InvalidCapException("unsafe or unreadable XML: " + clean(e.getMessage()), e);
+            throw new InvalidCapException("unsafe or unreadable XML", e);
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("XML parser cannot be made safe", e);
         } catch (IOException e) {
-            throw new InvalidCapException("unreadable XML: " + clean(e.getMessage()), e);
+            throw new InvalidCapException("unreadable XML", e);
         }
     }
 
@@ -134,13 +137,14 @@ public final class CapParser {
             validator.setErrorHandler(STRICT);
             validator.validate(new SAXSource(reader, new InputSource(new ByteArrayInputStream(bytes))));
         } catch (SAXParseException e) {
-            throw new InvalidCapException("not valid CAP 1.2 at line " + e.getLineNumber() + ": " + clean(e.getMessage()), e);
+            throw new InvalidCapException("not valid CAP 1.2 at line " + e.getLineNumber() + ", column " + e.getColumnNumber()
+                    + element(e.getMessage()) + ": an element is missing, misplaced or has a value the CAP 1.2 schema does not allow", e);
         } catch (SAXException e) {
-            throw new InvalidCapException("not valid CAP 1.2: " + clean(e.getMessage()), e);
+            throw new InvalidCapException("not valid CAP 1.2", e);
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("XML parser cannot be made safe", e);
         } catch (IOException e) {
-            throw new InvalidCapException("unreadable XML: " + clean(e.getMessage()), e);
+            throw new InvalidCapException("unreadable XML", e);
         }
     }
 
@@ -173,8 +177,19 @@ public final class CapParser {
         }
     };
 
-    private static String clean(String message) {
-        return message == null ? "" : message.replace(NAMESPACE, "cap").replace("\"cap\":", "");
+    private static final Pattern SCHEMA_ELEMENT = Pattern.compile("element '\\{?(?:\"[^\"]*\":)?([A-Za-z][\\w.-]{0,40})}?'");
+    private static final Pattern SCHEMA_VALUE = Pattern.compile("[Vv]alue '([^'\\p{Cntrl}]{0,60})'");
+
+    /**
+     * The element and the value a schema error names, as {@code ", element <senderName>"} or {@code ", value 'Testing'"};
+     * the rest of the validator's text (its rule numbers and wording) is the parser's, not ours, and is not passed on.
+     */
+    private static String element(String message) {
+        String text = message == null ? "" : message;
+        Matcher element = SCHEMA_ELEMENT.matcher(text);
+        Matcher value = SCHEMA_VALUE.matcher(text);
+        return (element.find() ? ", element <" + element.group(1) + ">" : "")
+                + (value.find() ? ", value '" + value.group(1) + "'" : "");
     }
 
     // ---- mapping (the schema has already checked structure and enumerations) ----

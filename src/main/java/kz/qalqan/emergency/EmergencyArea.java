@@ -29,6 +29,7 @@ public record EmergencyArea(List<List<GeoPoint>> polygons, List<Circle> circles,
     }
 
     /** A circle of {@code radiusKm} around {@code center}. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "EmergencyAreaCircle") // the simple name is taken by another schema
     public record Circle(GeoPoint center, double radiusKm) {
     }
 

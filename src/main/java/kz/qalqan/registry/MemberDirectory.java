@@ -150,6 +150,17 @@ public class MemberDirectory {
         return member;
     }
 
+    /**
+     * As {@link #find}, but a member who is gone or out of the caller's scope is an empty answer rather than an
+     * exception, for callers that list people inside their own transaction (an exception thrown through this
+     * transactional facade marks that transaction rollback-only even when the caller catches it).
+     */
+    public java.util.Optional<Member> findVisible(long id) {
+        java.util.Optional<Member> member = members.find(id, reading());
+        member.ifPresent(m -> audit.record("MEMBER_READ", "member", Long.toString(id), m.orgPath(), null, null));
+        return member;
+    }
+
     private Member load(long id) {
         return members.find(id, reading()).orElseThrow(() -> MemberNotFoundException.forId(id));
     }

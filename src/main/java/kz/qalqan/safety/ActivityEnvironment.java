@@ -176,8 +176,6 @@ public class ActivityEnvironment {
     }
 
     private static void check(List<FieldProblem> problems, String field, Double value, double min, double max) {
-        if (value != null && (value.isNaN() || value < min || value > max)) {
-            problems.add(new FieldProblem(field, "must be between " + (int) min + " and " + (int) max));
-        }
+        new kz.qalqan.platform.NumberRange(field, min, max).check(value, problems);
     }
 }

@@ -12,7 +12,6 @@ import kz.qalqan.platform.security.CurrentCaller;
 import kz.qalqan.platform.security.Sensitivity;
 import kz.qalqan.registry.Member;
 import kz.qalqan.registry.MemberDirectory;
-import kz.qalqan.registry.MemberNotFoundException;
 import kz.qalqan.shared.ActivityType;
 import kz.qalqan.training.AcwrFlag;
 import kz.qalqan.training.Enrolment;
@@ -92,11 +91,8 @@ public class RiskFlags {
         TrainingEvent event = events.find(eventId);
         List<Member> people = new ArrayList<>();
         for (Enrolment e : events.enrolments(eventId)) {
-            try {
-                people.add(members.find(e.memberId()));
-            } catch (MemberNotFoundException outOfScope) {
-                // not visible to this caller: no flags shown
-            }
+            // deleted since, or not visible to this caller: no flags shown
+            members.findVisible(e.memberId()).ifPresent(people::add);
         }
         Map<Long, MemberRiskFlags> flags = compute(people, event.activityType(), firstDay(event), lastDay(event));
         long flagged = flags.values().stream().filter(f -> !f.flags().isEmpty()).count();

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Kazakhstan's 12-digit Individual Identification Number (DOMAIN.md §2, reference/iin.md).
- * Construct through {@link #parse(String)}, which enforces the hard rules; the soft rules are
+ * Construct through {@link #parse(String)}, which enforces the hard rules (placeholders such as
+ * {@code 000000000000} included); the soft rules are
  * reported by {@link #warnings(LocalDate, Sex)} and never reject.
  */
 public record Iin(String value) {
@@ -37,6 +38,12 @@ public record Iin(String value) {
         }
         if (value.length() != 12) {
             return value.length() < 12 ? IinProblem.TOO_SHORT : IinProblem.TOO_LONG;
+        }
+        if (value.chars().allMatch(c -> c == value.charAt(0))) {
+            return IinProblem.REPEATED_DIGITS;
+        }
+        if (value.startsWith("000000")) {
+            return IinProblem.ZERO_DATE;
         }
         int check = checkDigit(value.substring(0, 11));
         if (check < 0) {

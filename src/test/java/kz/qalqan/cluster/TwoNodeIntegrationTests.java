@@ -312,16 +312,16 @@ class TwoNodeIntegrationTests {
         assertThat(callUp.json().get("queued").asInt()).isEqualTo(CALL_UP);
 
         // kill A with SIGKILL while both nodes dispatch
-        long pidA = a.process().pid();
+        String nodeA = "node-" + a.name();
         deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline && (delivered(correlation) < 800 || claimedBy(correlation, pidA).isEmpty())) {
+        while (System.nanoTime() < deadline && (delivered(correlation) < 800 || claimedBy(correlation, nodeA).isEmpty())) {
             Thread.sleep(10);
         }
         Map<String, Integer> dailyRunsWhileBothUp = dailyRuns();
         a.process().destroyForcibly(); // SIGKILL on Linux
         assertThat(a.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         long killedAt = System.nanoTime();
-        Set<Long> claimedByA = claimedBy(correlation, pidA);
+        Set<Long> claimedByA = claimedBy(correlation, nodeA);
         long deliveredAtKill = delivered(correlation);
         assertThat(claimedByA).as("A was dispatching when killed").isNotEmpty();
         assertThat(deliveredAtKill).as("the call-up was under way when A was killed").isBetween(1L, CALL_UP - 1L);
@@ -349,8 +349,8 @@ class TwoNodeIntegrationTests {
         assertThat(repeats).as("repeats only among the %d messages A held when killed", claimedByA.size())
                 .isLessThanOrEqualTo(claimedByA.size());
         assertThat(sink.badSignatures()).isEmpty();
-        long sentByA = sentBy(correlation, pidA);
-        long sentByB = sentBy(correlation, b.process().pid());
+        long sentByA = sentBy(correlation, nodeA);
+        long sentByB = sentBy(correlation, "node-" + b.name());
         assertThat(sentByA).as("A dispatched part of the call-up").isPositive();
         assertThat(sentByB).as("B dispatched part of the call-up").isPositive();
         assertThat(count("""
@@ -482,11 +482,12 @@ class TwoNodeIntegrationTests {
         return count("select count(*) from notification.message where correlation_id = ? and status in ('PENDING', 'SENDING')", correlation);
     }
 
-    private Set<Long> claimedBy(String correlation, long pid) throws SQLException {
+    /** Messages held under a lease by a node (lease owners and workers are {@code <node id>/<worker>}). */
+    private Set<Long> claimedBy(String correlation, String node) throws SQLException {
         try (Connection c = connection(); var s = c.prepareStatement("""
                 select id from notification.message where correlation_id = ? and status = 'SENDING' and lease_owner like ?""")) {
             s.setString(1, correlation);
-            s.setString(2, pid + "@%");
+            s.setString(2, node + "/%");
             Set<Long> ids = new java.util.HashSet<>();
             try (var rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -497,10 +498,10 @@ class TwoNodeIntegrationTests {
         }
     }
 
-    private long sentBy(String correlation, long pid) throws SQLException {
+    private long sentBy(String correlation, String node) throws SQLException {
         return count("""
                 select count(*) from notification.attempt t join notification.message m on m.id = t.message_id
-                where m.correlation_id = ? and t.outcome = 'SENT' and t.worker like '""" + pid + "@%'", correlation);
+                where m.correlation_id = ? and t.outcome = 'SENT' and t.worker like '""" + node + "/%'", correlation);
     }
 
     private long deliveredAmong(Set<Long> ids) throws SQLException {

@@ -77,15 +77,18 @@ class MemberApiIntegrationTests {
             "9005153001277, more than 12 digits",
             "90051530012A, only the digits",
             "900515300128, check digit",
-            "850101300690, no IIN is ever issued"})
+            "850101300690, no IIN is ever issued",
+            "000000000000, all 12 digits of the IIN are the same",
+            "000000300017, first six digits of the IIN are all zero"})
     void rejectsABadIinNamingTheFieldAndTheReason(String iin, String reason) {
-        var r = api.postJson("/api/members", member(iin));
+        var r = api.postJsonIn("en", "/api/members", member(iin));
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.contentType()).startsWith("application/problem+json");
         JsonNode error = r.json().get("errors").get(0);
         assertThat(error.get("field").asString()).isEqualTo("iin");
-        assertThat(error.get("message").asString()).contains(reason);
+        assertThat(error.get("message").asString()).containsIgnoringCase(reason);
+        assertThat(error.get("code").asString()).startsWith("iin.problem.");
     }
 
     @Test

@@ -228,6 +228,27 @@ class MemberImportIntegrationTests {
         assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("mode");
     }
 
+    /** A birth date the calendar does not have is refused in both notations, never moved to the month's last day. */
+    @Test
+    void refusesImpossibleBirthDatesInBothNotationsAndPlaceholderIins() {
+        String a = TestIins.random(), b = TestIins.random(), c = TestIins.random();
+        String csv = "iin,last_name,first_name,region,birth_date\n"
+                + a + ",Асқаров,Ерлан,KZ-75,31.02.1990\n"
+                + b + ",Асқаров,Ерлан,KZ-75,1990-02-31\n"
+                + c + ",Асқаров,Ерлан,KZ-75,28.02.1990\n"
+                + "000000000000,Асқаров,Ерлан,KZ-75,\n";
+
+        ImportReport report = run(csv, ImportMode.ACCEPT_VALID);
+
+        assertThat(issue(report, 2, "birth_date").message()).isEqualTo("is not a real date: that month has no such day");
+        assertThat(issue(report, 3, "birth_date").message()).isEqualTo("is not a real date: that month has no such day");
+        assertThat(issue(report, 5, "iin").message()).contains("placeholder");
+        assertThat(report.accepted()).isEqualTo(1);
+        assertThat(jdbc.sql("select birth_date from registry.member where iin = ?").param(c).query(java.time.LocalDate.class)
+                .single()).isEqualTo(java.time.LocalDate.of(1990, 2, 28));
+        assertThat(count(List.of(a, b))).isZero();
+    }
+
     private static ImportIssue issue(ImportReport report, long line, String column) {
         List<ImportIssue> matches = new ArrayList<>();
         for (ImportIssue i : report.errors()) {

@@ -163,6 +163,26 @@ class RiskAssessmentApiIntegrationTests {
     }
 
     @Test
+    void aReviewCannotEmptyTheHazardsOfASubmittedAssessment() {
+        long id = create(preparer, assessment(null, hazard(null, "Көктайғақ жол", "B", "III", "D", "IV"))).get("id").asLong();
+        String base = "/api/risk-assessments/" + id;
+        ok(preparer.postJson(base + "/submit", Map.of()));
+
+        ApiClient.Response emptied = preparer.putJson(base + "/hazards", Map.of());
+        assertThat(emptied.status()).as(emptied.toString()).isEqualTo(400);
+        assertThat(emptied.body()).contains("hazards");
+        ApiClient.Response noHazards = preparer.putJson(base + "/hazards", Map.of("hazards", List.of()));
+        assertThat(noHazards.status()).as(noHazards.toString()).isEqualTo(400);
+
+        JsonNode kept = ok(preparer.get(base));
+        assertThat(kept.get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(kept.get("overallResidualRisk").asString()).isEqualTo("L");
+        assertThat(kept.get("hazards")).hasSize(1);
+        assertThat(clearance(preparer, id).get("cleared").asBoolean()).isFalse();
+        assertThat(ok(nationalCommander.postJson(base + "/approve", Map.of())).get("status").asString()).isEqualTo("APPROVED");
+    }
+
+    @Test
     void thePreparerCannotApproveTheirOwnAssessmentWhateverTheirEchelon() {
         JsonNode draft = create(nationalCommander, assessment(null, hazard("RM-02", null, "D", "I", "E", "III")));
         long id = draft.get("id").asLong();

@@ -236,4 +236,25 @@ class RiskFlagsIntegrationTests {
         assertThat(ApiClient.anonymous(port).get("/api/members/" + someone + "/risk-flags").status()).isEqualTo(401);
         assertThat(ok(trainer.get("/api/members/" + someone + "/risk-flags")).get("memberId").asLong()).isEqualTo(someone);
     }
+
+    @Test
+    void deletingAnEnrolledMemberLeavesTheEventsRiskFlagsReadable() {
+        ApiClient admin = ApiClient.admin(port);
+        long unitId = unit(admin);
+        long staying = member(admin, unitId);
+        long leaving = member(admin, unitId);
+        ApiClient trainer = user(admin, "TRAINING_OFFICER", "KZ-75");
+        long classroom = event(trainer, unitId, "CLASSROOM");
+        assertThat(enrol(trainer, classroom, staying, null).status()).isEqualTo(201);
+        assertThat(enrol(trainer, classroom, leaving, null).status()).isEqualTo(201);
+
+        ApiClient.Response deleted = admin.delete("/api/members/" + leaving);
+        assertThat(deleted.status()).as(deleted.toString()).isIn(200, 204);
+
+        JsonNode flags = ok(trainer.get("/api/training/events/" + classroom + "/risk-flags"));
+        List<Long> ids = new ArrayList<>();
+        flags.forEach(f -> ids.add(f.get("memberId").asLong()));
+        assertThat(ids).containsExactly(staying);
+        assertThat(ok(admin.get("/api/training/events/" + classroom + "/risk-flags")).size()).isEqualTo(1);
+    }
 }

@@ -83,11 +83,28 @@ class IinTests {
             9005153001270    | TOO_LONG
             900515300128     | CHECK_DIGIT
             850101300690     | NEVER_ISSUED
+            000000000000     | REPEATED_DIGITS
+            111111111111     | REPEATED_DIGITS
+            999999999999     | REPEATED_DIGITS
+            000000300017     | ZERO_DATE
+            000000401232     | ZERO_DATE
+            000000500072     | ZERO_DATE
             """)
     void namesEachHardProblem(String candidate, IinProblem expected) {
         assertThat(Iin.hardProblem(candidate)).isEqualTo(expected);
         assertThatThrownBy(() -> Iin.parse(candidate))
                 .isInstanceOfSatisfying(InvalidIinException.class, e -> assertThat(e.problem()).isEqualTo(expected));
+    }
+
+    /** Placeholders pass the check digit ({@code 000000000000} sums to 0), so the check digit alone lets them in. */
+    @Test
+    void refusesPlaceholdersThatPassTheCheckDigit() {
+        assertThat(Iin.checkDigit("00000000000")).isZero();
+        assertThat(Iin.checkDigit("00000030001")).isEqualTo(7);
+        assertThat(Iin.isValid("000000000000")).isFalse();
+        assertThat(Iin.isValid("000000300017")).isFalse();
+        assertThat(Iin.parse("000001300015").warnings(null, null)).as("a date digit other than zero is only a soft warning")
+                .containsExactly(IinWarning.NOT_A_CALENDAR_DATE);
     }
 
     @Test

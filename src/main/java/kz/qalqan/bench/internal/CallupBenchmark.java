@@ -120,7 +120,7 @@ class CallupBenchmark implements Command {
         }
     }
 
-    private static void check(Sink sink, String prefix, int count) {
+    static void check(Sink sink, String prefix, int count) {
         long taken = sink.taken.stream().filter(k -> k.startsWith(prefix)).count();
         if (taken != count) {
             throw new IllegalStateException("the sink took " + taken + " of " + count + " messages for " + prefix);
@@ -130,6 +130,11 @@ class CallupBenchmark implements Command {
     private double enqueueSeconds;
 
     private void qalqan(Sink sink, String correlation, int count, int workers) {
+        enqueueSeconds = callUp(notifications, outbox, sink, correlation, count, workers);
+    }
+
+    /** Enqueues N call-ups and dispatches them through the outbox to the sink; answers the enqueue's seconds. */
+    static double callUp(Notifications notifications, Outbox outbox, Sink sink, String correlation, int count, int workers) {
         long started = System.nanoTime();
         List<Recipient> recipients = recipients(count);
         Enqueued enqueued = notifications.enqueueTo(new Notice("callup",
@@ -138,11 +143,13 @@ class CallupBenchmark implements Command {
         if (enqueued.queued() != count) {
             throw new IllegalStateException("queued " + enqueued.queued() + " of " + count);
         }
-        enqueueSeconds = (System.nanoTime() - started) / 1e9;
+        double enqueueTook = (System.nanoTime() - started) / 1e9;
         long sent = outbox.dispatchDueVia(sink.url(), SECRET, workers, correlation);
         if (sent != count) {
             throw new IllegalStateException("dispatched " + sent + " of " + count);
         }
+        check(sink, correlation + ":", count);
+        return enqueueTook;
     }
 
     private static List<Recipient> recipients(int count) {
@@ -211,7 +218,7 @@ class CallupBenchmark implements Command {
     }
 
     /** The local gateway: checks the signature, takes each idempotency key once, answers with a receipt id. */
-    private static final class Sink implements AutoCloseable {
+    static final class Sink implements AutoCloseable {
 
         final Set<String> taken = ConcurrentHashMap.newKeySet();
         final AtomicLong repeats = new AtomicLong();

@@ -37,6 +37,7 @@ public record RollUp(long emergencyId, Instant declaredAt, long total, Map<Accou
     }
 
     /** A member's home on the map, by status. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "AccountabilityPoint") // the simple name is taken by another schema
     public record Point(double lat, double lon, AccountabilityStatus status) {
     }
 

@@ -18,6 +18,7 @@ public record CallUpProgress(long emergencyId, Counts total, List<CallUp> callUp
      * answer (failed ones included: their escalation goes to the commander); {@code escalated} those escalated at all, split into the next channel (level 1)
      * and the commander (level 2).
      */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CallUpCounts") // the simple name is taken by another schema
     public record Counts(long ordered, long queued, long unreachable, long pending, long sent, long delivered,
                          long failed, long accepted, long declined, long unable, long silent, long escalated,
                          long escalatedToNextChannel, long escalatedToCommander) {

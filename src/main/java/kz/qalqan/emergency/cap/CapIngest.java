@@ -11,6 +11,8 @@ import kz.qalqan.emergency.Emergency;
 import kz.qalqan.emergency.EmergencyArea;
 import kz.qalqan.emergency.EmergencyStatus;
 import kz.qalqan.emergency.InvalidCapException;
+import kz.qalqan.emergency.internal.KazakhstanTerritory;
+import kz.qalqan.registry.OrgStructure;
 import kz.qalqan.emergency.Severity;
 import kz.qalqan.platform.ConflictException;
 import kz.qalqan.platform.ForbiddenException;
@@ -64,8 +66,16 @@ public class CapIngest {
 
     /** The answer to one message: what it did, to which emergency, and the stored message's id (if stored). */
     public record Receipt(Outcome outcome, Long messageId, Long emergencyId, String sender, String identifier,
-                          String msgType, String detail) {
+                          String msgType, String detail, String reasonCode) {
+
+        Receipt(Outcome outcome, Long messageId, Long emergencyId, String sender, String identifier, String msgType,
+                String detail) {
+            this(outcome, messageId, emergencyId, sender, identifier, msgType, detail, null);
+        }
     }
+
+    /** Why an alert was recorded but not acted upon because of where it is (a message key). */
+    public static final String OUTSIDE_KAZAKHSTAN = "cap.notActedUpon.outsideKazakhstan";
 
     private final CapParser parser = new CapParser();
     private final CapMessages messages;
@@ -74,7 +84,13 @@ public class CapIngest {
     private final AuditTrail audit;
     private final Clock clock;
 
-    CapIngest(CapMessages messages, Emergencies emergencies, CurrentCaller caller, AuditTrail audit, Clock clock) {
+    private final KazakhstanTerritory territory;
+    private final OrgStructure org;
+
+    CapIngest(CapMessages messages, Emergencies emergencies, CurrentCaller caller, AuditTrail audit, Clock clock,
+              KazakhstanTerritory territory, OrgStructure org) {
+        this.territory = territory;
+        this.org = org;
         this.messages = messages;
         this.emergencies = emergencies;
         this.caller = caller;
@@ -105,12 +121,25 @@ public class CapIngest {
         Outcome outcome;
         Long emergencyId;
         String detail;
+        String reasonCode = null;
         switch (alert.msgType()) {
             case Alert -> {
-                Emergency declared = emergencies.declare(command(alert, null), alert.sender(), alert.identifier());
-                outcome = Outcome.DECLARED;
-                emergencyId = declared.id();
-                detail = "declared " + declared.type() + " " + declared.severity();
+                DeclareEmergency command = withDistricts(command(alert, null), alert);
+                KazakhstanTerritory.Judgement where = territory.judge(command.area());
+                if (where.placement() == KazakhstanTerritory.Placement.OUTSIDE && where.inside().isEmpty()) {
+                    outcome = Outcome.NOT_ACTED_UPON;
+                    emergencyId = null;
+                    reasonCode = OUTSIDE_KAZAKHSTAN;
+                    detail = "not acted upon: the alert's area lies entirely outside Kazakhstan";
+                } else {
+                    Emergency declared = emergencies.declare(withArea(command, where.inside()), alert.sender(),
+                            alert.identifier());
+                    outcome = Outcome.DECLARED;
+                    emergencyId = declared.id();
+                    detail = "declared " + declared.type() + " " + declared.severity()
+                            + (where.placement() == KazakhstanTerritory.Placement.ACROSS_BORDER
+                            ? " over the part of the area in Kazakhstan" : "");
+                }
             }
             case Update -> {
                 Emergency current = referenced(alert);
@@ -118,7 +147,11 @@ public class CapIngest {
                 if (alert.infos().isEmpty()) {
                     detail = "nothing to revise: the update has no info";
                 } else {
-                    emergencies.revise(current.id(), command(alert, current));
+                    DeclareEmergency command = withDistricts(command(alert, current), alert);
+                    KazakhstanTerritory.Judgement where = territory.judge(command.area());
+                    // an update that moves the whole area abroad keeps the area in Kazakhstan it had
+                    emergencies.revise(current.id(), withArea(command, where.placement() == KazakhstanTerritory.Placement.OUTSIDE
+                            && where.inside().isEmpty() ? current.area() : where.inside()));
                     detail = "revised";
                 }
                 outcome = Outcome.UPDATED;
@@ -161,7 +194,7 @@ public class CapIngest {
                 alert.msgType() + " " + alert.sender() + "," + alert.identifier() + ": " + outcome
                         + (emergencyId == null ? "" : " emergency " + emergencyId));
         return new Receipt(outcome, id.get(), emergencyId, alert.sender(), alert.identifier(), alert.msgType().name(),
-                detail);
+                detail, reasonCode);
     }
 
     /** Where a received message belongs in the audit: the sending coordinator's area (alerts outside it are refused). */
@@ -217,6 +250,36 @@ public class CapIngest {
         }
         return new DeclareEmergency(cut(title, 200), CapTypes.typeOf(info), Severity.fromCap(info.severity())
                 .orElse(Severity.UNKNOWN), exercise, description(info), area);
+    }
+
+    private static DeclareEmergency withArea(DeclareEmergency c, EmergencyArea area) {
+        return new DeclareEmergency(c.title(), c.type(), c.severity(), c.exercise(), c.description(), area);
+    }
+
+    /** Adds the districts the alert's geocodes name (a district's name in Kazakh, Russian or English). */
+    private DeclareEmergency withDistricts(DeclareEmergency c, CapAlert alert) {
+        Set<Integer> named = new LinkedHashSet<>();
+        for (CapInfo info : alert.infos()) {
+            for (CapArea area : info.areas()) {
+                for (CapArea.Geocode g : area.geocodes()) {
+                    String value = g.value() == null ? "" : g.value().strip();
+                    if (value.isEmpty() || REGION_CODE.matcher(value.toUpperCase(Locale.ROOT)).matches()) {
+                        continue;
+                    }
+                    org.districts().stream()
+                            .filter(d -> value.equalsIgnoreCase(d.nameKk()) || value.equalsIgnoreCase(d.nameRu())
+                                    || value.equalsIgnoreCase(d.nameEn()))
+                            .forEach(d -> named.add(d.id()));
+                }
+            }
+        }
+        if (named.isEmpty() || c.area() == null) {
+            return c;
+        }
+        List<Integer> districts = new ArrayList<>(c.area().districtIds());
+        named.stream().filter(d -> !districts.contains(d)).forEach(districts::add);
+        EmergencyArea a = c.area();
+        return withArea(c, new EmergencyArea(a.polygons(), a.circles(), a.regionCodes(), districts));
     }
 
     /** The info block in Kazakh, else Russian, else English, else the first. */

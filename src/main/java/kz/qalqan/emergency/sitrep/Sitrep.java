@@ -25,6 +25,7 @@ public record Sitrep(long emergencyId, String title, EmergencyType type, Severit
     }
 
     /** Cumulative figures at the end of the hour that starts at {@code hour}. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "SitrepPoint") // the simple name is taken by another schema
     public record Point(Instant hour, long activated, long answered, long arrived, long accounted) {
     }
 }

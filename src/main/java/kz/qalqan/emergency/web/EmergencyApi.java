@@ -42,7 +42,7 @@ class EmergencyApi {
     }
 
     /** A move in the lifecycle. */
-    record StatusRequest(EmergencyStatus status, String reason) {
+    record EmergencyStatusRequest(EmergencyStatus status, String reason) {
     }
 
     @PostMapping
@@ -73,7 +73,7 @@ class EmergencyApi {
 
     @PostMapping("/{id}/status")
     @Operation(summary = "Stand down, close, cancel (reason required) or reactivate an emergency")
-    Emergency status(@PathVariable long id, @RequestBody StatusRequest request) {
+    Emergency status(@PathVariable long id, @RequestBody EmergencyStatusRequest request) {
         return emergencies.changeStatus(id, request.status(), request.reason());
     }
 }

@@ -98,6 +98,35 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The OpenAPI document for scripts and code generators that hold a token: a request for it that carries
+     * {@code Authorization: Bearer} is checked like an API call; without one it goes to the session chain
+     * below (Swagger UI in a signed-in browser).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain apiDocsWithBearer(HttpSecurity http, AccessTokenRepository tokens, ObjectProvider<JwtDecoder> jwtDecoder,
+                                          JwtProperties jwt) throws Exception {
+        ApiAuthenticationEntryPoint problems = new ApiAuthenticationEntryPoint(clock);
+        AuthenticationManager bearer = new BearerTokenAuthenticationManager(tokens, users, guard, clock,
+                jwtDecoder.getIfUnique(), jwt.usernameClaim());
+        http.securityMatcher(request -> {
+                    String path = request.getRequestURI().substring(request.getContextPath().length());
+                    String authorization = request.getHeader("Authorization");
+                    return (path.equals("/v3/api-docs") || path.startsWith("/v3/api-docs/") || path.startsWith("/v3/api-docs."))
+                            && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+                })
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .oauth2ResourceServer(o -> o
+                        .authenticationManagerResolver(request -> bearer)
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, IdentityProperties properties) throws Exception {

@@ -12,25 +12,26 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The outbox workers. Each loop claims a batch under a lease ({@code FOR UPDATE SKIP LOCKED}, so any number of
  * workers on any number of nodes never hold the same message), sends the batch in parallel outside any
- * transaction, then records outcomes, attempts and receipts in one short transaction that also publishes
- * {@link MessageDelivered}. A worker that dies leaves its rows SENDING until the lease runs out; then another
- * claims and sends them again with the same idempotency key, which the receiving side uses to drop the repeat.
+ * transaction, and records each message's outcome, attempts and receipt in a short transaction of its own as soon as
+ * its send returns (publishing {@link MessageDelivered} with it). A node that dies therefore leaves SENDING only the
+ * messages it had claimed and not yet recorded; of those, only the ones whose send had begun — at most one per
+ * sending thread ({@code qalqan.notification.concurrency}) — may already have reached the channel. When the node
+ * starts again it takes its own leases back at once ({@link NodeLeases}); another node takes them when the lease
+ * runs out. Either way they are sent again with the same idempotency key, which the receiving side uses to drop
+ * the repeat.
  *
  * <p>Runs on its own in the server (unless {@code qalqan.notification.dispatch=false}); command-line tasks call
  * {@link #drain} instead.
@@ -49,15 +50,17 @@ public class Dispatcher implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final boolean autoStart;
-    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    private final NodeLeases leases;
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> workers = new ArrayList<>();
     private ExecutorService sending;
 
     @org.springframework.beans.factory.annotation.Autowired
     Dispatcher(OutboxRepository outbox, List<ChannelSender> senders, ReplyTokens tokens, NotificationProperties properties,
-               Clock clock, PlatformTransactionManager transactions, ApplicationEventPublisher events, Environment environment) {
+               Clock clock, PlatformTransactionManager transactions, ApplicationEventPublisher events, Environment environment,
+               NodeLeases leases) {
         this.outbox = outbox;
+        this.leases = leases;
         senders.forEach(s -> this.senders.put(s.channel(), s));
         this.tokens = tokens;
         this.properties = properties;
@@ -70,6 +73,7 @@ public class Dispatcher implements SmartLifecycle {
 
     private Dispatcher(Dispatcher base, ChannelSender webhook) {
         this.outbox = base.outbox;
+        this.leases = base.leases;
         this.senders.putAll(base.senders);
         this.senders.put(Channel.WEBHOOK, webhook);
         this.tokens = base.tokens;
@@ -103,34 +107,53 @@ public class Dispatcher implements SmartLifecycle {
         if (batch == null || batch.isEmpty()) {
             return 0;
         }
-        List<Future<Outcome>> futures = new ArrayList<>(batch.size());
+        // each send hands its outcome over as soon as it returns; this worker commits whatever has arrived, again
+        // and again, so a crash repeats only sends in flight and outcomes awaiting the commit under way, not the
+        // rest of the batch. Outcomes that arrive during a commit share the next one: a commit per message cost four
+        // fifths of the throughput.
+        java.util.concurrent.BlockingQueue<Handled> sent = new java.util.concurrent.LinkedBlockingQueue<>();
         ExecutorService pool = pool();
         for (Claimed m : batch) {
-            futures.add(pool.submit(() -> handle(m)));
-        }
-        List<Outcome> outcomes = new ArrayList<>(batch.size());
-        for (int i = 0; i < futures.size(); i++) {
-            try {
-                outcomes.add(futures.get(i).get());
-            } catch (Exception e) {
-                // handle() catches channel failures; this is a bug or an interrupt: leave the lease to expire
-                log.error("dispatch of message {} failed unexpectedly", batch.get(i).id(), e);
-            }
-        }
-        Instant done = clock.instant();
-        Map<Long, Claimed> byId = new java.util.HashMap<>(batch.size() * 2);
-        batch.forEach(m -> byId.put(m.id(), m));
-        tx.executeWithoutResult(s -> {
-            outbox.record(worker, outcomes, done);
-            for (Outcome o : outcomes) {
-                if (o.deliveredAt() != null) {
-                    Claimed m = byId.get(o.messageId());
-                    events.publishEvent(new MessageDelivered(m.id(), m.correlationId(), m.memberId(),
-                            m.channels().get(o.channelIndex())));
+            pool.submit(() -> {
+                Outcome o = null;
+                try {
+                    o = handle(m);
+                } catch (RuntimeException e) {
+                    // handle() catches channel failures; this is a bug: the message stays under this node's lease
+                    log.error("dispatch of message {} failed unexpectedly", m.id(), e);
+                } finally {
+                    sent.add(new Handled(m, o));
                 }
+            });
+        }
+        List<Handled> group = new ArrayList<>();
+        for (int remaining = batch.size(); remaining > 0; remaining -= group.size(), group.clear()) {
+            try {
+                group.add(sent.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while recording outcomes; the rest stays under the lease", e);
             }
-        });
+            sent.drainTo(group);
+            List<Handled> recorded = group.stream().filter(g -> g.outcome() != null).toList();
+            if (recorded.isEmpty()) {
+                continue;
+            }
+            tx.executeWithoutResult(s -> {
+                outbox.record(worker, recorded.stream().map(Handled::outcome).toList(), clock.instant());
+                for (Handled g : recorded) {
+                    if (g.outcome().deliveredAt() != null) {
+                        Claimed m = g.message();
+                        events.publishEvent(new MessageDelivered(m.id(), m.correlationId(), m.memberId(),
+                                m.channels().get(g.outcome().channelIndex())));
+                    }
+                }
+            });
+        }
         return batch.size();
+    }
+
+    private record Handled(Claimed message, Outcome outcome) {
     }
 
     /** Dispatches until nothing is due; the number of messages handled. For commands and tests. */
@@ -147,7 +170,7 @@ public class Dispatcher implements SmartLifecycle {
         List<Thread> threads = new ArrayList<>();
         java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
         for (int i = 0; i < workers; i++) {
-            String worker = node + "-drain-" + i;
+            String worker = leases.node() + "/drain-" + i;
             Thread t = new Thread(() -> {
                 try {
                     for (int n = dispatchOnce(worker, correlationPrefix); n > 0; n = dispatchOnce(worker, correlationPrefix)) {
@@ -239,7 +262,7 @@ public class Dispatcher implements SmartLifecycle {
             return;
         }
         for (int i = 0; i < properties.workers(); i++) {
-            String worker = node + "-" + i;
+            String worker = leases.node() + "/w" + i;
             Thread t = new Thread(() -> loop(worker), "notification-worker-" + i);
             t.setDaemon(true);
             workers.add(t);

@@ -24,7 +24,23 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(EmbeddedDatabaseWanted.class)
     EmbeddedPostgresServer embeddedPostgresServer(Environment env) {
-        return EmbeddedPostgresServer.start(dataDirectory(env));
+        EmbeddedPostgresServer.Durability durability = new EmbeddedPostgresServer.Durability(
+                env.getProperty("qalqan.db.fsync", Boolean.class, true),
+                env.getProperty("qalqan.db.synchronous-commit", Boolean.class, true),
+                env.getProperty("qalqan.db.full-page-writes", Boolean.class, true));
+        // a command-line tool works against a running server's database; the server itself never shares one
+        return env.getProperty("qalqan.cli", Boolean.class, false)
+                ? EmbeddedPostgresServer.attachOrStart(dataDirectory(env), durability)
+                : EmbeddedPostgresServer.start(dataDirectory(env), durability);
+    }
+
+    /** DOWN while the embedded database is gone (the watchdog is starting it again), with the restarts so far. */
+    @Bean
+    @Conditional(EmbeddedDatabaseWanted.class)
+    org.springframework.boot.health.contributor.HealthIndicator embeddedDatabaseHealthIndicator(EmbeddedPostgresServer server) {
+        return () -> (server.up() ? org.springframework.boot.health.contributor.Health.up()
+                : org.springframework.boot.health.contributor.Health.down())
+                .withDetail("restarts", server.restarts()).withDetail("attached", server.attached()).build();
     }
 
     @Bean(destroyMethod = "close")

@@ -113,7 +113,11 @@ public class ReadModelRepository {
 
     /** Replaces the whole read model from the modules' bulk APIs, streamed through COPY, in the caller's transaction. */
     public Rebuilt rebuild(Placements placements, QualificationHoldings holdings, MedicalFitness fitness) {
-        jdbc.sql("truncate readiness.unit, readiness.position, readiness.member, readiness.limitation, readiness.qualification").update();
+        // DELETE, not TRUNCATE: readers keep reading the old rows (MVCC) instead of queueing behind an exclusive
+        // lock per table, which deadlocked with a board read that holds one table and waits for the next
+        for (String table : List.of("qualification", "limitation", "member", "position", "unit")) {
+            jdbc.sql("delete from readiness." + table).update();
+        }
         long units = copy("readiness.unit (id, parent_id, org_path, region_code, district_id, code, name)",
                 sink -> placements.eachUnit(u -> sink.accept(row(u.id(), u.parentId(), u.orgPath(), u.regionCode(),
                         u.districtId(), u.code(), u.name()))));

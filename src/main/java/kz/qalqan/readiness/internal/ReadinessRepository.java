@@ -110,7 +110,7 @@ public class ReadinessRepository {
 
     /** Recomputes every unit's counts. */
     public void countAllUnits(LocalDate day) {
-        jdbc.sql("truncate readiness.unit_count").update();
+        jdbc.sql("delete from readiness.unit_count").update(); // not TRUNCATE: see ReadModelRepository.rebuild
         jdbc.sql(UNIT_COUNTS.formatted("", "", "")).param("d", Date.valueOf(day)).update();
     }
 
@@ -131,7 +131,7 @@ public class ReadinessRepository {
         List<LevelChange> changes = jdbc.sql("""
                 select n.node, n.kind, n.unit_id, o.c_level, n.c_level from node_new n join readiness.node_status o on o.node = n.node
                 where o.c_level is distinct from n.c_level""").query(CHANGE).list();
-        jdbc.sql("truncate readiness.node_status").update();
+        jdbc.sql("delete from readiness.node_status").update();
         jdbc.sql("""
                 insert into readiness.node_status (node, kind, unit_id, authorised, ready, t_required, t_current, s_authorised,
                     s_on_hand, r_on_hand, r_ready, p_level, t_level, s_level, r_level, c_level, computed_on, computed_at)

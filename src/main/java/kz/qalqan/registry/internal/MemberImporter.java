@@ -11,6 +11,7 @@ import kz.qalqan.registry.ImportProgress;
 import kz.qalqan.registry.ImportReport;
 import kz.qalqan.registry.MembersImported;
 import kz.qalqan.registry.MemberCommand;
+import kz.qalqan.shared.CalendarDate;
 import kz.qalqan.shared.Iin;
 import kz.qalqan.shared.IinWarning;
 import org.postgresql.PGConnection;
@@ -37,8 +38,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -58,7 +57,6 @@ public class MemberImporter {
 
     private static final Logger log = LoggerFactory.getLogger(MemberImporter.class);
     private static final int PROGRESS_EVERY = 10_000;
-    private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("dd.MM.uuuu");
 
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
@@ -270,12 +268,12 @@ public class MemberImporter {
             if (v == null) {
                 return null;
             }
-            try {
-                return v.contains(".") ? LocalDate.parse(v, DOTTED) : LocalDate.parse(v);
-            } catch (DateTimeParseException e) {
-                problems.add(new ImportIssue(row.line(), "birth_date", v, "is not a date (yyyy-mm-dd or dd.mm.yyyy)"));
+            CalendarDate.Problem problem = CalendarDate.problem(v);
+            if (problem != null) {
+                problems.add(new ImportIssue(row.line(), "birth_date", v, problem.reason()));
                 return null;
             }
+            return CalendarDate.parse(v).orElseThrow();
         }
 
         private void rejectDuplicates(Connection connection) throws SQLException {

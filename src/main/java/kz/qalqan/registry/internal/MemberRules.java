@@ -49,7 +49,7 @@ public final class MemberRules {
         IinProblem iinProblem = Iin.hardProblem(iinText);
         Iin iin = null;
         if (iinProblem != null) {
-            problems.add(new FieldProblem("iin", iinProblem.reason()));
+            problems.add(new FieldProblem("iin", iinProblem.reason(), iinProblem.messageKey(), List.of()));
         } else {
             iin = new Iin(iinText);
         }

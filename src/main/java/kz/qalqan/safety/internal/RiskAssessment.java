@@ -179,6 +179,10 @@ public final class RiskAssessment {
      * activity loses its clearance until the right authority approves again.
      */
     public void review(List<AssessedHazard> hazards, RiskLevel declaredLevel, String actor, String actorName, Instant now) {
+        // a submitted or approved worksheet is what an authority decides on: it must keep an overall risk
+        if (hazards.isEmpty() && (status == AssessmentStatus.SUBMITTED || status == AssessmentStatus.APPROVED)) {
+            throw InvalidInputException.coded("hazards", "safety.review.hazardsRequired");
+        }
         RiskLevel before = overallResidualRisk();
         worksheet = new Worksheet(worksheet.title(), worksheet.activityType(), worksheet.workIntensity(),
                 worksheet.beginsOn(), worksheet.endsOn(), worksheet.preparerDutyTitle(), worksheet.supervisionPlan(),
@@ -186,9 +190,6 @@ public final class RiskAssessment {
         hazardsChanged = true;
         RiskLevel after = overallResidualRisk();
         if (status == AssessmentStatus.APPROVED) {
-            if (after == null) {
-                throw InvalidInputException.of("hazards", "an approved assessment keeps at least one hazard");
-            }
             if (after.isHigherThan(approvedLevel)) {
                 RiskLevel was = approvedLevel;
                 status = AssessmentStatus.SUBMITTED;

@@ -3,6 +3,7 @@ package kz.qalqan.safety.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kz.qalqan.platform.FieldProblem;
+import kz.qalqan.platform.NumberRange;
 import kz.qalqan.platform.InvalidInputException;
 import kz.qalqan.safety.ApprovalAuthority;
 import kz.qalqan.safety.FrostbiteRisk;
@@ -56,17 +57,23 @@ class SafetyApi {
         return new RiskAnswer(level, level.approvalAuthority(), level.approvalAuthority().description());
     }
 
+    // the ranges of ActivityEnvironment's weather readings: what a sensor or forecast on Earth can report
+    static final NumberRange WBGT_C = new NumberRange("wbgtC", -40, 60);
+    static final NumberRange WBGT_F = new NumberRange("wbgtF", -40, 140);
+    static final NumberRange TEMP_C = new NumberRange("tempC", -60, 60);
+    static final NumberRange WIND_KMH = new NumberRange("windKmh", 0, 250);
+
     @GetMapping("/heat")
-    @Operation(summary = "TB MED 507 heat category, flag, work/rest and water for a WBGT in °F (wbgtF) or °C (wbgtC)")
+    @Operation(summary = "TB MED 507 heat category, flag, work/rest and water for a WBGT in °F (wbgtF, -40 to 140) or °C (wbgtC, -40 to 60)")
     HeatStress heat(@RequestParam(required = false) Double wbgtF, @RequestParam(required = false) Double wbgtC,
                     @RequestParam(required = false) String work, @RequestParam(defaultValue = "false") boolean armour,
                     @RequestParam(defaultValue = "false") boolean mopp, @RequestParam(defaultValue = "true") boolean acclimatised) {
         List<FieldProblem> problems = new ArrayList<>();
         if ((wbgtF == null) == (wbgtC == null)) {
             problems.add(new FieldProblem("wbgtF", "give exactly one of wbgtF and wbgtC"));
-        } else if (!Double.isFinite(wbgtF != null ? wbgtF : wbgtC)) {
-            problems.add(new FieldProblem(wbgtF != null ? "wbgtF" : "wbgtC", "must be a number"));
         }
+        WBGT_C.check(wbgtC, problems);
+        WBGT_F.check(wbgtF, problems);
         Optional<WorkIntensity> intensity = WorkIntensity.parse(work);
         if (intensity.isEmpty()) {
             problems.add(new FieldProblem("work", work == null ? "is required" : "must be one of easy, moderate, hard"));
@@ -80,15 +87,11 @@ class SafetyApi {
     }
 
     @GetMapping("/windchill")
-    @Operation(summary = "Wind chill in °C (to 0.1) and frostbite band for air temperature (°C) and wind at 10 m (km/h)")
+    @Operation(summary = "Wind chill in °C (to 0.1) and frostbite band for air temperature (tempC, -60 to 60 °C) and wind at 10 m (windKmh, 0 to 250 km/h)")
     WindChillAnswer windChill(@RequestParam double tempC, @RequestParam double windKmh) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (!Double.isFinite(tempC)) {
-            problems.add(new FieldProblem("tempC", "must be a number"));
-        }
-        if (!Double.isFinite(windKmh) || windKmh < 0) {
-            problems.add(new FieldProblem("windKmh", "must be a number of at least 0"));
-        }
+        TEMP_C.check(tempC, problems);
+        WIND_KMH.check(windKmh, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

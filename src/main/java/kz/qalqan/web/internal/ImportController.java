@@ -8,6 +8,7 @@ import kz.qalqan.registry.ImportMode;
 import kz.qalqan.registry.MemberImport;
 import kz.qalqan.registry.OrgStructure;
 import kz.qalqan.registry.Unit;
+import kz.qalqan.shared.CalendarDate;
 import kz.qalqan.shared.Iin;
 import kz.qalqan.shared.IinProblem;
 import kz.qalqan.shared.IinWarning;
@@ -187,7 +188,9 @@ class ImportController {
             Pattern.compile("duplicate IIN within the file: line (\\d+) has it first"), "imports.issue.repeated",
             Pattern.compile("unknown unit code"), "imports.issue.unknownUnit",
             Pattern.compile("unknown column ignored"), "imports.issue.unknownColumn",
-            Pattern.compile("is required"), "error.required");
+            Pattern.compile("is required"), "error.required",
+            Pattern.compile(Pattern.quote(CalendarDate.Problem.NO_SUCH_DAY.reason())), CalendarDate.Problem.NO_SUCH_DAY.messageKey(),
+            Pattern.compile(Pattern.quote(CalendarDate.Problem.NOT_A_DATE.reason())), CalendarDate.Problem.NOT_A_DATE.messageKey());
 
     /** A valid synthetic IIN from a birth-date-and-century prefix (7 digits) and a serial. */
     private static String iin(String datePrefix, String serial) {

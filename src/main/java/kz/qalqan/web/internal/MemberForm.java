@@ -4,11 +4,11 @@ import kz.qalqan.registry.Member;
 import kz.qalqan.registry.MemberCategory;
 import kz.qalqan.registry.MemberCommand;
 import kz.qalqan.registry.MemberStatus;
+import kz.qalqan.shared.CalendarDate;
 import org.springframework.validation.Errors;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -140,13 +140,16 @@ public class MemberForm {
         if (!present(value)) {
             return null;
         }
-        String v = value.trim();
-        try {
-            return v.contains(".") ? LocalDate.parse(v, DOTTED) : LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
+        CalendarDate.Problem problem = CalendarDate.problem(value);
+        if (problem == CalendarDate.Problem.NO_SUCH_DAY) {
+            errors.rejectValue(field, problem.messageKey(), new Object[]{value.strip()}, problem.reason());
+            return null;
+        }
+        if (problem != null) {
             errors.rejectValue(field, "error.date", "must be a date written dd.mm.yyyy");
             return null;
         }
+        return CalendarDate.parse(value).orElseThrow();
     }
 
     private static boolean present(String s) {

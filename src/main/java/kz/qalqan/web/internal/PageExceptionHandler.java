@@ -3,13 +3,13 @@ package kz.qalqan.web.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import kz.qalqan.platform.ForbiddenException;
 import kz.qalqan.platform.NotFoundException;
+import kz.qalqan.platform.web.ErrorStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -45,11 +45,12 @@ class PageExceptionHandler {
         if (e instanceof AccessDeniedException) {
             throw e; // Spring Security answers it: sign-in page or 403
         }
-        if (e instanceof ErrorResponse response) {
-            // Spring's own request errors (a missing parameter, a wrong method) keep their status
-            int status = response.getStatusCode().value();
+        int status = ErrorStatus.of(e);
+        if (status < 500) {
+            // Spring's own request errors (a missing parameter, a wrong method, a broken upload) and rules that refuse
+            // input keep their 4xx
             return new ModelAndView(status == 404 ? "error/404" : "error", Map.of("status", status),
-                    response.getStatusCode());
+                    HttpStatus.valueOf(status));
         }
         String correlationId = UUID.randomUUID().toString();
         log.error("Unexpected error {} on {} {}", correlationId, request.getMethod(), request.getRequestURI(), e);

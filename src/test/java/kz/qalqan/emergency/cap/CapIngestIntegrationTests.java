@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -294,34 +295,83 @@ class CapIngestIntegrationTests {
         assertThat(admin().get("/api/emergencies/" + emergency).json().get("status").asString()).isEqualTo("ACTIVE");
     }
 
+    /**
+     * Real agencies' alerts for places abroad (an Icelandic wind warning, a US thunderstorm, an Australian bush fire and
+     * others) are recorded, so a repeat is known, but not acted upon: no emergency is declared for a Kazakh region.
+     */
     @Test
-    void realAgenciesAlertsWithAnAreaDeclareEmergenciesOfTheRightType() throws IOException {
-        Map<String, String> expected = new LinkedHashMap<>();
-        expected.put("examples/a2-severe-thunderstorm-warning.xml", "STORM");
-        expected.put("real-world/imo-iceland-wind-warning.xml", "STORM");
-        expected.put("real-world/sma-seychelles-strong-winds-signed.xml", "STORM");
-        expected.put("real-world/nsw-rfs-australia-structure-fire.xml", "WILDFIRE");
-        expected.put("real-world/usgs-earthquake-iso8859-1-signed.xml", "EARTHQUAKE");
-        expected.put("real-world/ipaws-montgomery-md-local-area-emergency.xml", "OTHER");
-        expected.forEach((sample, type) -> {
-            try {
-                var r = admin().post("/api/cap", "application/cap+xml", sample(sample, id()));
-                assertThat(r.status()).as(sample + ": " + r).isEqualTo(201);
-                JsonNode e = admin().get("/api/emergencies/" + r.json().get("emergencyId").asLong()).json();
-                assertThat(e.get("type").asString()).as(sample).isEqualTo(type);
-                assertThat(e.get("area").get("polygons").size() + e.get("area").get("circles").size()).as(sample).isPositive();
-            } catch (IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
-            }
-        });
+    void foreignAlertsAreRecordedButNotActedUponWithTheReason() throws IOException {
+        for (String sample : List.of("real-world/imo-iceland-wind-warning.xml", "examples/a2-severe-thunderstorm-warning.xml",
+                "real-world/nsw-rfs-australia-structure-fire.xml", "real-world/sma-seychelles-strong-winds-signed.xml",
+                "real-world/usgs-earthquake-iso8859-1-signed.xml", "real-world/ipaws-montgomery-md-local-area-emergency.xml")) {
+            String identifier = id();
+            long emergenciesBefore = jdbc.sql("select count(*) from emergency.emergency").query(Long.class).single();
+
+            var r = admin().post("/api/cap", "application/cap+xml", sample(sample, identifier));
+
+            assertThat(r.status()).as(sample + ": " + r).isEqualTo(202);
+            assertThat(r.json().get("outcome").asString()).as(sample).isEqualTo("NOT_ACTED_UPON");
+            assertThat(r.json().get("reasonCode").asString()).as(sample).isEqualTo("cap.notActedUpon.outsideKazakhstan");
+            assertThat(r.json().get("emergencyId").isNull()).as(sample).isTrue();
+            assertThat(stored(identifier)).as(sample).isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from emergency.emergency").query(Long.class).single())
+                    .as(sample).isEqualTo(emergenciesBefore);
+            var again = admin().post("/api/cap", "application/cap+xml", sample(sample, identifier));
+            assertThat(again.json().get("outcome").asString()).as(sample).isEqualTo("DUPLICATE");
+        }
         // an alert with no place Qalqan can map (only foreign geocodes) is refused naming the area
         var amber = admin().post("/api/cap", "application/cap+xml", sample("examples/a4-amber-alert.xml", id()));
         assertThat(amber.status()).as(amber.toString()).isEqualTo(400);
         assertThat(amber.json().get("errors").get(0).get("field").asString()).isEqualTo("area");
-        // the invalid real message is refused naming the problem
+        // the invalid real message is refused naming the problem, in our words and not the XML parser's
         var invalid = admin().post("/api/cap", "text/xml", sample("real-world/invalid-krisinformation-sweden-vma.xml", id()));
         assertThat(invalid.status()).as(invalid.toString()).isEqualTo(400);
         assertThat(invalid.json().get("errors").get(0).get("field").asString()).isEqualTo("cap");
+        assertThat(invalid.body()).contains("senderName").doesNotContain("cvc-").doesNotContain("urn:oasis");
+    }
+
+    /** An alert over the Kyrgyz border south of Almaty is declared over its part in Kazakhstan only. */
+    @Test
+    void anAlertAcrossTheBorderIsDeclaredOverItsPartInKazakhstan() {
+        String xml = floodAlert(id(), "Actual")
+                .replace("<polygon>47.00,51.70 47.20,51.70 47.20,52.05 47.00,52.05 47.00,51.70</polygon>",
+                        "<polygon>42.20,76.60 43.40,76.60 43.40,77.20 42.20,77.20 42.20,76.60</polygon>")
+                .replace("<circle>47.1167,51.8833 15</circle>", "")
+                .replace("<geocode><valueName>ISO3166-2</valueName><value>KZ-23</value></geocode>", "");
+
+        var r = post(admin(), xml);
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        assertThat(r.json().get("detail").asString()).contains("part of the area in Kazakhstan");
+        JsonNode area = admin().get("/api/emergencies/" + r.json().get("emergencyId").asLong()).json().get("area");
+        assertThat(area.get("polygons").size()).isPositive();
+        double south = 90;
+        double north = -90;
+        for (JsonNode ring : area.get("polygons")) {
+            for (JsonNode point : ring) {
+                south = Math.min(south, point.get("lat").asDouble());
+                north = Math.max(north, point.get("lat").asDouble());
+            }
+        }
+        // the border runs at about 42.9° N here; Kyrgyzstan's part (42.2° N and south of the border) is gone
+        assertThat(south).isGreaterThan(42.6);
+        assertThat(north).isCloseTo(43.4, org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    /** An alert wholly inside one region is declared as sent, owned by that region. */
+    @Test
+    void anAlertInsideKazakhstanIsDeclaredAsSentAndOwnedByItsRegion() {
+        String xml = floodAlert(id(), "Actual")
+                .replace("<geocode><valueName>ISO3166-2</valueName><value>KZ-23</value></geocode>", "");
+
+        var r = post(admin(), xml);
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        assertThat(r.json().get("detail").asString()).doesNotContain("part of the area");
+        JsonNode e = admin().get("/api/emergencies/" + r.json().get("emergencyId").asLong()).json();
+        assertThat(e.get("area").get("polygons").get(0).size()).isEqualTo(5);
+        assertThat(e.get("area").get("circles").size()).isEqualTo(1);
+        assertThat(e.toString()).contains("KZ-23");
     }
 
     @Test
@@ -348,8 +398,8 @@ class CapIngestIntegrationTests {
         byte[] huge = new byte[1024 * 1024 + 10];
         java.util.Arrays.fill(huge, (byte) ' ');
         var tooBig = admin().post("/api/cap", "application/xml", huge);
-        assertThat(tooBig.status()).as(tooBig.toString()).isEqualTo(400);
-        assertThat(tooBig.body()).contains("1 MiB");
+        assertThat(tooBig.status()).as(tooBig.toString()).isEqualTo(413);
+        assertThat(tooBig.json().get("code").asString()).isEqualTo("request.tooLarge");
         assertThat(stored(identifier)).isZero();
     }
 

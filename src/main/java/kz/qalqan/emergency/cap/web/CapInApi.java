@@ -38,7 +38,9 @@ class CapInApi {
             description = "Alert declares an emergency (201), Update revises and Cancel cancels the one its references "
                     + "name (200; 409 when none is known), a repeat of the same sender and identifier changes nothing "
                     + "(200), Ack and Error are recorded (202), Test/Draft/System are not acted upon nor stored (202). "
-                    + "At most 1 MiB; no DOCTYPE or entities; validated against the CAP 1.2 schema (400 names the problem).")
+                    + "An Alert whose area lies entirely outside Kazakhstan is stored but not acted upon (202, reasonCode "
+                    + "cap.notActedUpon.outsideKazakhstan); one across the border is declared over its part in Kazakhstan. "
+                    + "At most 1 MiB (413); no DOCTYPE or entities; validated against the CAP 1.2 schema (400 names the problem).")
     ResponseEntity<CapIngest.Receipt> receive(HttpServletRequest request) throws IOException {
         byte[] body;
         try (InputStream in = request.getInputStream()) {

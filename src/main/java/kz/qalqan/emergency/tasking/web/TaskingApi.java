@@ -43,10 +43,10 @@ class TaskingApi {
         this.tasking = tasking;
     }
 
-    record StatusRequest(TaskStatus status) {
+    record TaskStatusRequest(TaskStatus status) {
     }
 
-    record MemberRequest(Long memberId, Boolean leader) {
+    record TeamMemberRequest(Long memberId, Boolean leader) {
     }
 
     record TaskRequest(Long taskId) {
@@ -83,7 +83,7 @@ class TaskingApi {
 
     @PostMapping("/tasks/{taskId}/status")
     @Operation(summary = "Move a task: PLANNED → ASSIGNED → IN_PROGRESS → DONE, or CANCELLED")
-    Task taskStatus(@PathVariable long id, @PathVariable long taskId, @RequestBody StatusRequest request) {
+    Task taskStatus(@PathVariable long id, @PathVariable long taskId, @RequestBody TaskStatusRequest request) {
         return tasking.changeTaskStatus(id, taskId, request.status());
     }
 
@@ -102,7 +102,7 @@ class TaskingApi {
 
     @PostMapping("/teams/{teamId}/members")
     @Operation(summary = "Add an activated member to a team (moving them out of another team); leader=true makes them its leader")
-    Team addMember(@PathVariable long id, @PathVariable long teamId, @RequestBody MemberRequest request) {
+    Team addMember(@PathVariable long id, @PathVariable long teamId, @RequestBody TeamMemberRequest request) {
         return tasking.addToTeam(id, teamId, request.memberId(), Boolean.TRUE.equals(request.leader()));
     }
 
