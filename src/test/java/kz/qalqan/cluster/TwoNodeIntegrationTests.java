@@ -291,6 +291,7 @@ class TwoNodeIntegrationTests {
                 escalationCorrelation)).as("each message moved on to its next channel exactly once").isZero();
         assertThat(count("select count(*) from notification.message where correlation_id like ?",
                 escalationCorrelation + "/escalation")).as("one message to the commander per silent member").isEqualTo(silent.size());
+        // two passes over the same message would move it on twice, past SMS, which would then never be tried
         assertThat(count("""
                 select count(*) from notification.attempt t join notification.message m on m.id = t.message_id
                 where m.correlation_id like ? and t.channel = 'SMS'""", escalationCorrelation))
@@ -346,6 +347,8 @@ class TwoNodeIntegrationTests {
         long repeats = keys.stream().filter(k -> sink.timesSeen(k) > 1).count();
         assertThat(timesSeen.getOrDefault(0, 0)).as("members the message never reached").isZero();
         assertThat(timesSeen.keySet()).as("times a key reached the receiver").allMatch(n -> n <= 2);
+        // a repeat is a message A sent but had not recorded when it died: in flight, or its outcome waiting for the
+        // commit under way (on a busy machine, many sends finish during one commit), so the bound is what A held
         assertThat(repeats).as("repeats only among the %d messages A held when killed", claimedByA.size())
                 .isLessThanOrEqualTo(claimedByA.size());
         assertThat(sink.badSignatures()).isEmpty();
