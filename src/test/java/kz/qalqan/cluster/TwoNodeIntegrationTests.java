@@ -303,6 +303,8 @@ class TwoNodeIntegrationTests {
             Thread.sleep(200);
         }
 
+        Map<String, Integer> dailyRunsWhileBothUp = dailyRuns();
+
         sink.delayMicros(5_000);
         long started = System.nanoTime();
         var callUp = b.admin().postJson("/api/notifications", Map.of("templateKey", "callup",
@@ -318,8 +320,7 @@ class TwoNodeIntegrationTests {
         while (System.nanoTime() < deadline && (delivered(correlation) < 800 || claimedBy(correlation, nodeA).isEmpty())) {
             Thread.sleep(10);
         }
-        Map<String, Integer> dailyRunsWhileBothUp = dailyRuns();
-        a.process().destroyForcibly(); // SIGKILL on Linux
+        a.process().destroyForcibly(); // SIGKILL on Linux, right after seeing A hold messages
         assertThat(a.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         long killedAt = System.nanoTime();
         Set<Long> claimedByA = claimedBy(correlation, nodeA);
