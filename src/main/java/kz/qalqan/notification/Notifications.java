@@ -40,8 +40,11 @@ public class Notifications {
     public static final Role[] SENDERS = {Role.ADMIN, Role.COMMANDER, Role.EMERGENCY_COORDINATOR};
 
     private static final int VIEW_LIMIT = 5_000;
-    /** The most members one enqueue through the API names, and template parameters it carries. */
-    public static final int MAX_MEMBERS = 200_000;
+    /**
+     * The most members one enqueue through the API names (their ids fit in the 1 MB a JSON body may have), and
+     * template parameters it carries. Call-ups of more people are enqueued inside the application, not through the API.
+     */
+    public static final int MAX_MEMBERS = 100_000;
     public static final int MAX_PARAMETERS = 20;
     /** The longest idempotency key and correlation id a caller of the API may give (their space is added in front). */
     public static final int MAX_CALLER_KEY = 100;

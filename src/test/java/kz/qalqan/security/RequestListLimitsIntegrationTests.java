@@ -113,7 +113,7 @@ class RequestListLimitsIntegrationTests {
                 List.of("SMS", "EMAIL", "WEBHOOK", "SMS"))), "channels", 3);
 
         refused(admin.postJson("/api/notifications", Map.of("templateKey", "callup", "channels", List.of("EMAIL"),
-                "idempotencyKey", "k", "correlationId", "c", "memberIds", ids(200_001))), "memberIds", 200_000);
+                "idempotencyKey", "k", "correlationId", "c", "memberIds", ids(100_001))), "memberIds", 100_000);
 
         long unit = admin.postJson("/api/units", Map.of("code", "RLM-" + UUID.randomUUID().toString().substring(0, 8),
                 "name", "Limits company", "type", "COMPANY", "regionCode", "KZ-75")).json().get("id").asLong();

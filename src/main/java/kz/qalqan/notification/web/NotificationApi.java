@@ -68,7 +68,7 @@ class NotificationApi {
             }
         }
         if (request.memberIds() == null || request.memberIds().isEmpty()) {
-            problems.add(new FieldProblem("memberIds", "name between 1 and 200,000 members"));
+            problems.add(new FieldProblem("memberIds", "name between 1 and 100,000 members"));
         }
         ListLimit.check("memberIds", request.memberIds(), Notifications.MAX_MEMBERS).ifPresent(problems::add);
         ListLimit.check("channels", request.channels(), Channel.values().length).ifPresent(problems::add);

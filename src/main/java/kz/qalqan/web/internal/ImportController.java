@@ -126,7 +126,7 @@ class ImportController {
         String unit = org.allUnits().stream().findFirst().map(Unit::code).orElse("");
         try (CsvWriter csv = new CsvWriter(out)) {
             csv.row(COLUMNS.stream().map(Column::name).toList());
-            csv.row(iin("8504123", "0001"), "Сейтқали", "Айгерім", "Болатқызы", "reservist", "+7 701 123 4567",
+            csv.row(iin("8504123", "0001"), "Сейтқали", "Айгерім", "Болатқызы", "reservist", "8 (701) 123-45-67",
                     "aigerim@example.kz", "KZ-75", "", unit, "43.2567", "76.9286", "kk", "driver|medic");
             csv.row(iin("9211303", "0002"), "Иванов", "Сергей", "Петрович", "volunteer", "87021234567", "", "KZ-71",
                     "", "", "", "", "ru", "radio");
