@@ -11,12 +11,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Once a day (shortly after midnight, Kazakhstan time) one node of the cluster — the one that gets the
- * PostgreSQL advisory lock — re-reads lapsed fitness windows, recomputes every level for the new day (so
- * qualifications and exams that expired overnight count) and stores the day's snapshot. Another node that
- * finds the lock taken skips. On start, an empty read model is rebuilt from the modules' APIs.
+ * PostgreSQL advisory lock and records the day first — re-reads lapsed fitness windows, recomputes every level for
+ * the new day (so qualifications and exams that expired overnight count) and stores the day's snapshot. Another
+ * node that finds the lock taken or the day recorded skips. On start, an empty read model is rebuilt from the modules' APIs.
  */
 @Component
 class DailyReadinessJob {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DailyReadinessJob.class);
 
     static final long DAILY_LOCK = 0x52454144594aL;
 
@@ -39,11 +41,17 @@ class DailyReadinessJob {
         }
     }
 
-    /** Runs the daily work unless another node holds the lock; true when this node ran it. */
+    /** Runs the day's work unless another node holds the lock or has run it today; true when this node ran it. */
     boolean run() {
         Boolean ran = transactions.execute(status -> {
             boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(?)").param(DAILY_LOCK).query(Boolean.class).single();
             if (!locked) {
+                return false;
+            }
+            // the lock only keeps two runs apart; a node whose scheduler fires after the other's run finished must skip
+            java.time.LocalDate day = engine.today();
+            if (jdbc.sql("insert into readiness.daily_run (day) values (?) on conflict do nothing").param(day).update() == 0) {
+                log.info("Readiness daily job for {}: already run", day);
                 return false;
             }
             engine.daily();
