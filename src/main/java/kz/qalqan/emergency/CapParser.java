@@ -109,14 +109,15 @@ public final class CapParser {
             builder.setErrorHandler(STRICT);
             return builder.parse(new InputSource(new ByteArrayInputStream(bytes)));
         } catch (SAXParseException e) {
-            throw new InvalidCapException("not well-formed or unsafe XML (no DOCTYPE or entities allowed) at line " + e.getLineNumber()
-                    + ", column " + e.getColumnNumber(), e);
+            throw InvalidCapException.coded("not well-formed or unsafe XML (no DOCTYPE or entities allowed) at line "
+                    + e.getLineNumber() + ", column " + e.getColumnNumber(), e, "cap.xml.malformed", e.getLineNumber(),
+                    e.getColumnNumber());
         } catch (SAXException e) {
-            throw new InvalidCapException("unsafe or unreadable XML", e);
+            throw InvalidCapException.coded("unsafe or unreadable XML", e, "cap.xml.unreadable");
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("XML parser cannot be made safe", e);
         } catch (IOException e) {
-            throw new InvalidCapException("unreadable XML", e);
+            throw InvalidCapException.coded("unreadable XML", e, "cap.xml.unreadable");
         }
     }
 
@@ -137,14 +138,16 @@ public final class CapParser {
             validator.setErrorHandler(STRICT);
             validator.validate(new SAXSource(reader, new InputSource(new ByteArrayInputStream(bytes))));
         } catch (SAXParseException e) {
-            throw new InvalidCapException("not valid CAP 1.2 at line " + e.getLineNumber() + ", column " + e.getColumnNumber()
-                    + element(e.getMessage()) + ": an element is missing, misplaced or has a value the CAP 1.2 schema does not allow", e);
+            String where = element(e.getMessage());
+            throw InvalidCapException.coded("not valid CAP 1.2 at line " + e.getLineNumber() + ", column " + e.getColumnNumber()
+                    + where + ": an element is missing, misplaced or has a value the CAP 1.2 schema does not allow", e,
+                    "cap.schema.invalid", e.getLineNumber(), e.getColumnNumber(), where);
         } catch (SAXException e) {
-            throw new InvalidCapException("not valid CAP 1.2", e);
+            throw InvalidCapException.coded("not valid CAP 1.2", e, "cap.schema.unreadable");
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("XML parser cannot be made safe", e);
         } catch (IOException e) {
-            throw new InvalidCapException("unreadable XML", e);
+            throw InvalidCapException.coded("unreadable XML", e, "cap.xml.unreadable");
         }
     }
 

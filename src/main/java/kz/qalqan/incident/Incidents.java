@@ -159,7 +159,7 @@ public class Incidents {
             // one query for all of them (never one per id), limited to the members the reporter may see
             Set<Long> known = members.contacts(persons).stream().map(MemberContact::id).collect(Collectors.toSet());
             persons.stream().filter(id -> !known.contains(id)).limit(20).forEach(id ->
-                    problems.add(new FieldProblem("personIds", "no member with id " + id + " in your area")));
+                    problems.add(FieldProblem.of("personIds", "incident.person.unknown", id)));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

@@ -65,7 +65,9 @@ class CapApiIntegrationTests {
         var r = api.post("/api/alerts/cap", "application/xml", xml.getBytes(StandardCharsets.UTF_8));
 
         assertThat(r.status()).as(r.toString()).isEqualTo(400);
-        assertThat(r.json().get("errors").get(0).get("message").asString()).contains("DOCTYPE");
+        assertThat(r.json().get("errors").get(0).get("message").asString()).contains("DOCTYPE")
+                .as("said in the page language (Kazakh by default), not in English").doesNotContain("well-formed");
+        assertThat(r.json().get("code").asString()).isEqualTo("cap.xml.malformed");
         assertThat(r.body()).doesNotContain("root:");
     }
 }

@@ -107,7 +107,7 @@ public class CapIngest {
         try {
             alert = parser.parse(new ByteArrayInputStream(xml));
         } catch (InvalidCapException e) {
-            throw InvalidInputException.of("cap", e.reason());
+            throw e.asInput();
         }
         if (alert.status() == CapAlert.Status.Test || alert.status() == CapAlert.Status.Draft
                 || alert.status() == CapAlert.Status.System) {

@@ -30,7 +30,7 @@ class CapApi {
         try {
             return parser.parse(request.getInputStream());
         } catch (InvalidCapException e) {
-            throw InvalidInputException.of("cap", e.reason());
+            throw e.asInput();
         }
     }
 }
