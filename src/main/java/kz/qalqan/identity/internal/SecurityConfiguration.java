@@ -74,8 +74,7 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, AccessTokenRepository tokens, ObjectProvider<JwtDecoder> jwtDecoder,
                             JwtProperties jwt) throws Exception {
         ApiAuthenticationEntryPoint problems = new ApiAuthenticationEntryPoint(clock);
-        AuthenticationManager bearer = new BearerTokenAuthenticationManager(tokens, users, guard, clock,
-                jwtDecoder.getIfUnique(), jwt.usernameClaim());
+        statelessBearer(http, tokens, jwtDecoder, jwt, problems);
         http.securityMatcher("/api/**")
                 .authenticationManager(passwords())
                 .authorizeHttpRequests(a -> a
@@ -84,13 +83,6 @@ class SecurityConfiguration {
                         .requestMatchers("/api/audit/**").hasAnyRole("ADMIN", "AUDITOR")
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
-                .oauth2ResourceServer(o -> o
-                        .authenticationManagerResolver(request -> bearer)
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(c -> c.disable())
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .frameOptions(f -> f.deny())
@@ -107,24 +99,29 @@ class SecurityConfiguration {
     @Order(0)
     SecurityFilterChain apiDocsWithBearer(HttpSecurity http, AccessTokenRepository tokens, ObjectProvider<JwtDecoder> jwtDecoder,
                                           JwtProperties jwt) throws Exception {
-        ApiAuthenticationEntryPoint problems = new ApiAuthenticationEntryPoint(clock);
-        AuthenticationManager bearer = new BearerTokenAuthenticationManager(tokens, users, guard, clock,
-                jwtDecoder.getIfUnique(), jwt.usernameClaim());
+        statelessBearer(http, tokens, jwtDecoder, jwt, new ApiAuthenticationEntryPoint(clock));
         http.securityMatcher(request -> {
                     String path = request.getRequestURI().substring(request.getContextPath().length());
                     String authorization = request.getHeader("Authorization");
                     return (path.equals("/v3/api-docs") || path.startsWith("/v3/api-docs/") || path.startsWith("/v3/api-docs."))
                             && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
                 })
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .oauth2ResourceServer(o -> o
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated());
+        return http.build();
+    }
+
+    /** What both token chains share: bearer tokens (ours or JWTs), problem+json refusals, no session, no CSRF. */
+    private void statelessBearer(HttpSecurity http, AccessTokenRepository tokens, ObjectProvider<JwtDecoder> jwtDecoder,
+                                 JwtProperties jwt, ApiAuthenticationEntryPoint problems) throws Exception {
+        AuthenticationManager bearer = new BearerTokenAuthenticationManager(tokens, users, guard, clock,
+                jwtDecoder.getIfUnique(), jwt.usernameClaim());
+        http.oauth2ResourceServer(o -> o
                         .authenticationManagerResolver(request -> bearer)
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable());
-        return http.build();
     }
 
     @Bean
