@@ -299,7 +299,7 @@ class TwoNodeIntegrationTests {
                 .as("one try of the second channel per silent member").isEqualTo(silent.size());
 
         // the daily job fires every 10 s on both nodes: let each node fire it at least once with the other up
-        long dailyDeadline = System.nanoTime() + Duration.ofSeconds(35).toNanos();
+        long dailyDeadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while ((count(a, DAILY_SKIP) == 0 || count(b, DAILY_SKIP) == 0) && System.nanoTime() < dailyDeadline) {
             Thread.sleep(200);
         }
