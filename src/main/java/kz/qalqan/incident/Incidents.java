@@ -399,13 +399,14 @@ public class Incidents {
         }
     }
 
-    private static <E extends Enum<E>> E required(Class<E> type, String field, String value, String unknown,
+    /** A value of {@code type} that must be given; missing or unknown, it is refused with {@code choose}. */
+    private static <E extends Enum<E>> E required(Class<E> type, String field, String value, String choose,
                                                   List<FieldProblem> problems) {
         if (text(value) == null) {
-            problems.add(FieldProblem.of(field, REQUIRED));
+            problems.add(FieldProblem.of(field, choose));
             return null;
         }
-        return optional(type, field, value, unknown, problems);
+        return optional(type, field, value, choose, problems);
     }
 
     /** The value of {@code type} named by {@code value}; a name that is none of them is refused with {@code unknown}. */
