@@ -144,9 +144,15 @@ class IncidentPagesIntegrationTests {
     void theDashboardCarriesItsFiguresForTheChartsAndAsTables() {
         ApiClient admin = ApiClient.admin(port);
         WebClient safety = signedIn(admin, "SAFETY_OFFICER", null);
+        created(admin.postJson("/api/incidents", Map.of("kind", "INJURY", "occurredAt",
+                java.time.Instant.now().minusSeconds(3600).toString(), "regionCode", "KZ-75", "cause", "FALL",
+                "description", "Тайып жығылды " + tag)));
 
         WebClient.Page page = safety.get("/incidents/surveillance?lang=ru");
         assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).as("the Pareto chart names causes in the page's language")
+                .contains("&quot;causes&quot;:[").contains(text("incident.cause.FALL", Locale.forLanguageTag("ru")))
+                .doesNotContain("&quot;FALL&quot;");
         assertThat(page.body()).contains("Мониторинг травматизма", "data-charts=", "data-chart=\"trend\"",
                 "chart.umd.min.js", "incident-charts.js", "<table");
         assertThat(safety.get("/webjars/chart.js/dist/chart.umd.min.js", "*/*").status()).isEqualTo(200);

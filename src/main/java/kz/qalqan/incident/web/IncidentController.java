@@ -225,17 +225,17 @@ class IncidentController {
         out.flush();
     }
 
-    /** The figures the charts draw; the same numbers are in the tables beside them. */
-    private static Map<String, Object> chartData(SurveillanceReport r) {
+    /** The figures the charts draw, labelled in the page's language; the same numbers are in the tables beside them. */
+    private Map<String, Object> chartData(SurveillanceReport r) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("months", r.byMonth().stream().map(SurveillanceReport.Rate::key).toList());
         data.put("monthRates", r.byMonth().stream().map(SurveillanceReport.Rate::rate).toList());
         data.put("units", r.byUnit().stream().map(SurveillanceReport.Rate::label).toList());
         data.put("unitRates", r.byUnit().stream().map(SurveillanceReport.Rate::rate).toList());
-        data.put("causes", r.causes().stream().map(SurveillanceReport.ParetoBar::key).toList());
+        data.put("causes", r.causes().stream().map(b -> name("incident.cause.", b.key())).toList());
         data.put("causeCounts", r.causes().stream().map(SurveillanceReport.ParetoBar::count).toList());
         data.put("causeCumulative", r.causes().stream().map(SurveillanceReport.ParetoBar::cumulativePercent).toList());
-        data.put("bodyRegions", r.bodyRegions().stream().map(SurveillanceReport.ParetoBar::key).toList());
+        data.put("bodyRegions", r.bodyRegions().stream().map(b -> name("incident.body.", b.key())).toList());
         data.put("bodyRegionCounts", r.bodyRegions().stream().map(SurveillanceReport.ParetoBar::count).toList());
         data.put("bodyRegionCumulative", r.bodyRegions().stream().map(SurveillanceReport.ParetoBar::cumulativePercent).toList());
         List<Map<String, Object>> charts = new ArrayList<>();
@@ -252,6 +252,11 @@ class IncidentController {
         }
         data.put("uCharts", charts);
         return data;
+    }
+
+    /** The name of a cause or body region (a key of the report); a key not recorded is "not recorded". */
+    private String name(String prefix, String key) {
+        return "UNKNOWN".equals(key) ? texts.text("incident.unknown") : texts.text(prefix + key);
     }
 
     private String step(long id, RedirectAttributes redirect, Runnable step) {
