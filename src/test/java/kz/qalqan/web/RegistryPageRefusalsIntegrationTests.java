@@ -45,7 +45,7 @@ class RegistryPageRefusalsIntegrationTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"kk", "ru"})
-    void theMemberFormRefusesInThePagesLanguage(String language) {
+    void theMemberFormRefusesInThePagesLanguage(String language) throws Exception {
         Locale locale = Locale.forLanguageTag(language);
         WebClient browser = admin();
         WebClient.Page form = browser.get("/members/new?lang=" + language);
@@ -65,6 +65,7 @@ class RegistryPageRefusalsIntegrationTests {
                 .contains(text("error.required", locale))
                 .contains(text("registry.member.skillTag", locale, "bad tag!"));
         assertThat(ENGLISH).noneMatch(page.body()::contains);
+        assertThat(englishSentences()).noneMatch(page.body()::contains);
         assertThat(page.body()).doesNotContain(messages.getMessage("error.invalid", new Object[]{""}, locale).strip());
     }
 
@@ -87,6 +88,7 @@ class RegistryPageRefusalsIntegrationTests {
                 .contains(text("shared.phone.tooShort", locale))
                 .contains(text("registry.import.rowWidth", locale, 3, 5));
         assertThat(ENGLISH).noneMatch(report.body()::contains);
+        assertThat(englishSentences()).noneMatch(report.body()::contains);
     }
 
     /** Reports written before reasons had codes carry an English sentence only; their page still opens and shows it. */
@@ -148,6 +150,26 @@ class RegistryPageRefusalsIntegrationTests {
         assertThat(again.json().get("code").asString()).isEqualTo("registry.unit.codeTaken");
         assertThat(again.json().get("args").get(0).asString()).isEqualTo(code);
         assertThat(again.json().get("detail").asString()).isEqualTo("The unit code " + code + " is already used.");
+    }
+
+    /** The English refusals of the registry and the shared values, cut at their arguments, as a page would show them. */
+    private static List<String> englishSentences() throws java.io.IOException {
+        List<String> sentences = new java.util.ArrayList<>();
+        for (String family : List.of("registry", "shared")) {
+            java.util.Properties english = new java.util.Properties();
+            try (var in = RegistryPageRefusalsIntegrationTests.class.getResourceAsStream("/messages/" + family + ".properties")) {
+                english.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            for (String text : english.stringPropertyNames().stream().map(english::getProperty).toList()) {
+                for (String part : text.replace("''", "'").split("\\{\\d+}")) {
+                    if (part.strip().length() >= 12) {
+                        sentences.add(part.strip().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                                .replace("\"", "&quot;").replace("'", "&#39;"));
+                    }
+                }
+            }
+        }
+        return sentences;
     }
 
     private WebClient admin() {
