@@ -20,6 +20,8 @@ import kz.qalqan.registry.Region;
 import kz.qalqan.registry.Unit;
 import kz.qalqan.shared.ActivityType;
 import kz.qalqan.shared.Caller;
+import kz.qalqan.shared.GeoPoint;
+import kz.qalqan.shared.Refusal;
 import kz.qalqan.shared.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -65,6 +67,9 @@ public class Incidents {
     public static final Role[] INVESTIGATORS = {Role.ADMIN, Role.COMMANDER, Role.SAFETY_OFFICER};
 
     private static final int TEXT_MAX = 4000;
+    /** An empty required field (the platform's text, shared by every form). */
+    private static final String REQUIRED = "error.required";
+    private static final String TOO_LONG = "incident.text.tooLong";
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final IncidentRepository repository;
@@ -101,59 +106,66 @@ public class Incidents {
         ListLimit.require("personIds", c.personIds(), MAX_PERSONS);
         Caller me = caller.get();
         List<FieldProblem> problems = new ArrayList<>();
-        IncidentKind kind = required(IncidentKind.class, "kind", c.kind(), problems);
+        IncidentKind kind = required(IncidentKind.class, "kind", c.kind(), "incident.error.kind", problems);
         boolean anonymous = Boolean.TRUE.equals(c.anonymous());
         if (anonymous && kind != null && kind != IncidentKind.NEAR_MISS) {
-            problems.add(new FieldProblem("anonymous", "only near misses may be reported anonymously"));
+            problems.add(FieldProblem.of("anonymous", "incident.error.anonymous"));
         }
         Instant now = clock.instant();
         if (c.occurredAt() == null) {
-            problems.add(new FieldProblem("occurredAt", "is required"));
+            problems.add(FieldProblem.of("occurredAt", REQUIRED));
         } else if (c.occurredAt().isAfter(now.plus(CLOCK_SKEW))) {
-            problems.add(new FieldProblem("occurredAt", "must not be in the future"));
+            problems.add(FieldProblem.of("occurredAt", "incident.occurredAt.future"));
         }
         String description = text(c.description());
         if (description == null) {
-            problems.add(new FieldProblem("description", "is required: say what happened"));
+            problems.add(FieldProblem.of("description", "incident.description.required"));
         } else if (description.length() > TEXT_MAX) {
-            problems.add(new FieldProblem("description", "must be at most " + TEXT_MAX + " characters"));
+            problems.add(FieldProblem.of("description", TOO_LONG, TEXT_MAX));
         }
-        Mechanism mechanism = optional(Mechanism.class, "mechanism", c.mechanism(), problems);
-        BodyRegion bodyRegion = optional(BodyRegion.class, "bodyRegion", c.bodyRegion(), problems);
-        Cause cause = optional(Cause.class, "cause", c.cause(), problems);
-        Outcome outcome = optional(Outcome.class, "outcome", c.outcome(), problems);
+        Mechanism mechanism = optional(Mechanism.class, "mechanism", c.mechanism(), "incident.error.mechanism", problems);
+        BodyRegion bodyRegion = optional(BodyRegion.class, "bodyRegion", c.bodyRegion(), "incident.error.bodyRegion", problems);
+        Cause cause = optional(Cause.class, "cause", c.cause(), "incident.error.cause", problems);
+        Outcome outcome = optional(Outcome.class, "outcome", c.outcome(), "incident.error.outcome", problems);
         ActivityType activity = null;
         if (text(c.activityType()) != null) {
             activity = ActivityType.parse(c.activityType()).orElse(null);
             if (activity == null) {
-                problems.add(new FieldProblem("activityType", "is not a known activity type"));
+                problems.add(FieldProblem.of("activityType", "incident.error.activityType"));
             }
         }
-        days("restrictedDays", c.restrictedDays(), outcome, Outcome.RESTRICTED_DUTY, problems);
-        days("lostDays", c.lostDays(), outcome, Outcome.LOST_DUTY, problems);
+        days("restrictedDays", c.restrictedDays(), outcome, Outcome.RESTRICTED_DUTY, "incident.error.restrictedDays", problems);
+        days("lostDays", c.lostDays(), outcome, Outcome.LOST_DUTY, "incident.error.lostDays", problems);
         if ((c.lat() == null) != (c.lon() == null)) {
-            problems.add(new FieldProblem(c.lat() == null ? "lat" : "lon", "give both coordinates or neither"));
-        } else if (c.lat() != null && (c.lat() < -90 || c.lat() > 90 || c.lon() < -180 || c.lon() > 180)) {
-            problems.add(new FieldProblem("lat", "coordinates must be WGS 84 decimal degrees"));
+            problems.add(FieldProblem.of(c.lat() == null ? "lat" : "lon", "incident.coordinates.together"));
+        } else if (c.lat() != null) {
+            Refusal lat = GeoPoint.latitudeProblem(c.lat());
+            Refusal lon = GeoPoint.longitudeProblem(c.lon());
+            if (lat != null) {
+                problems.add(FieldProblem.of("lat", lat.code(), lat.argsArray()));
+            }
+            if (lon != null) {
+                problems.add(FieldProblem.of("lon", lon.code(), lon.argsArray()));
+            }
         }
         String placeName = text(c.place());
         if (placeName != null && placeName.length() > 500) {
-            problems.add(new FieldProblem("place", "must be at most 500 characters"));
+            problems.add(FieldProblem.of("place", TOO_LONG, 500));
         }
         for (String[] t : new String[][] {{"diagnosis", c.diagnosis()}, {"outcomeNarrative", c.outcomeNarrative()}}) {
             if (t[1] != null && t[1].length() > TEXT_MAX) {
-                problems.add(new FieldProblem(t[0], "must be at most " + TEXT_MAX + " characters"));
+                problems.add(FieldProblem.of(t[0], TOO_LONG, TEXT_MAX));
             }
         }
         List<Long> persons = c.personIds() == null ? List.of()
                 : List.copyOf(new LinkedHashSet<>(c.personIds().stream().filter(Objects::nonNull).toList()));
         if (anonymous && !persons.isEmpty()) {
-            problems.add(new FieldProblem("personIds", "an anonymous report names no one"));
+            problems.add(FieldProblem.of("personIds", "incident.anonymous.namesSomeone"));
         }
         Place place = place(c, me, anonymous, problems);
         if (place != null && c.unitId() == null && text(c.unitCode()) == null && placeName == null && c.lat() == null
                 && text(c.regionCode()) == null) {
-            problems.add(new FieldProblem("place", "say where it happened: a unit, a place or coordinates"));
+            problems.add(FieldProblem.of("place", "incident.error.place"));
         }
         if (!anonymous && !persons.isEmpty()) {
             // one query for all of them (never one per id), limited to the members the reporter may see
@@ -219,17 +231,17 @@ public class Incidents {
         String description = text(command.description());
         String owner = text(command.owner());
         if (description == null) {
-            problems.add(new FieldProblem("description", "is required"));
+            problems.add(FieldProblem.of("description", REQUIRED));
         } else if (description.length() > TEXT_MAX) {
-            problems.add(new FieldProblem("description", "must be at most " + TEXT_MAX + " characters"));
+            problems.add(FieldProblem.of("description", TOO_LONG, TEXT_MAX));
         }
         if (owner == null) {
-            problems.add(new FieldProblem("owner", "is required: who sees it done"));
+            problems.add(FieldProblem.of("owner", "incident.error.owner"));
         }
         if (command.dueOn() == null) {
-            problems.add(new FieldProblem("dueOn", "is required"));
+            problems.add(FieldProblem.of("dueOn", REQUIRED));
         } else if (command.dueOn().isBefore(today())) {
-            problems.add(new FieldProblem("dueOn", "must not be in the past"));
+            problems.add(FieldProblem.of("dueOn", "incident.error.dueOn"));
         }
         Incident incident = writable(id);
         if (!problems.isEmpty()) {
@@ -251,7 +263,7 @@ public class Incidents {
     public IncidentView close(long id, String review, String actor) {
         Incident incident = writable(id);
         if (review != null && review.length() > TEXT_MAX) {
-            throw InvalidInputException.of("review", "must be at most " + TEXT_MAX + " characters");
+            throw InvalidInputException.coded("review", TOO_LONG, TEXT_MAX);
         }
         repository.apply(incident, incident.close(review, actor, clock.instant()));
         audit.record("INCIDENT_CLOSE", "incident", Long.toString(id), orgPath(id), null, null);
@@ -321,8 +333,7 @@ public class Incidents {
         Caller me = caller.get();
         IncidentRepository.Access access = readable(id, me);
         if (!me.scopeFor(INVESTIGATORS).covers(access.orgPath())) {
-            throw new ForbiddenException("Only a commander, safety officer or administrator over the incident's unit "
-                    + "may investigate, set corrective actions or close it");
+            throw ForbiddenException.coded("incident.investigate.forbidden");
         }
         return repository.lock(id).orElseThrow(() -> notFound(id));
     }
@@ -333,7 +344,7 @@ public class Incidents {
         if (text(c.regionCode()) != null) {
             region = org.region(c.regionCode()).orElse(null);
             if (region == null) {
-                problems.add(new FieldProblem("regionCode", "is not a known region code (see /api/regions)"));
+                problems.add(FieldProblem.of("regionCode", "incident.region.unknown", c.regionCode().trim()));
                 return null;
             }
         }
@@ -342,7 +353,7 @@ public class Incidents {
             if (unit.isPresent()) {
                 Unit u = unit.get();
                 if (region != null && !region.code().equals(u.regionCode())) {
-                    problems.add(new FieldProblem("regionCode", "the unit is in region " + u.regionCode()));
+                    problems.add(FieldProblem.of("regionCode", "incident.region.unitElsewhere", u.regionCode()));
                 }
                 return new Place(u.id(), u.code(), u.name(), u.orgPath(), u.regionCode());
             }
@@ -354,9 +365,8 @@ public class Incidents {
                     return new Place(self.unitId(), self.unitCode(), self.unitName(), self.orgPath(), self.regionCode());
                 }
             }
-            problems.add(new FieldProblem(c.unitId() != null ? "unitId" : "unitCode",
-                    anonymous ? "is not a unit you can see; for an anonymous report give the region and the place instead"
-                            : "is not a unit in your area"));
+            problems.add(FieldProblem.of(c.unitId() != null ? "unitId" : "unitCode",
+                    anonymous ? "incident.unit.notVisibleAnonymous" : "incident.unit.notInArea"));
             return null;
         }
         if (region != null) {
@@ -366,7 +376,7 @@ public class Incidents {
             Member self = members.self();
             return new Place(self.unitId(), self.unitCode(), self.unitName(), self.orgPath(), self.regionCode());
         }
-        problems.add(new FieldProblem("regionCode", "give the unit or the region where it happened"));
+        problems.add(FieldProblem.of("regionCode", "incident.error.regionCode"));
         return null;
     }
 
@@ -378,33 +388,37 @@ public class Incidents {
         }
     }
 
-    private static void days(String field, Integer days, Outcome outcome, Outcome needed, List<FieldProblem> problems) {
+    /** Duty days: 0–3650, and only with an outcome of {@code needed} or worse ({@code code} says both). */
+    private static void days(String field, Integer days, Outcome outcome, Outcome needed, String code,
+                             List<FieldProblem> problems) {
         if (days == null) {
             return;
         }
-        if (days < 0 || days > 3650) {
-            problems.add(new FieldProblem(field, "must be between 0 and 3650"));
-        } else if (outcome == null || outcome.compareTo(needed) < 0) {
-            problems.add(new FieldProblem(field, "is only for an outcome of " + needed + " or worse"));
+        if (days < 0 || days > 3650 || outcome == null || outcome.compareTo(needed) < 0) {
+            problems.add(FieldProblem.of(field, code));
         }
     }
 
-    private static <E extends Enum<E>> E required(Class<E> type, String field, String value, List<FieldProblem> problems) {
+    /** A value of {@code type} that must be given; missing or unknown, it is refused with {@code choose}. */
+    private static <E extends Enum<E>> E required(Class<E> type, String field, String value, String choose,
+                                                  List<FieldProblem> problems) {
         if (text(value) == null) {
-            problems.add(new FieldProblem(field, "is required"));
+            problems.add(FieldProblem.of(field, choose));
             return null;
         }
-        return optional(type, field, value, problems);
+        return optional(type, field, value, choose, problems);
     }
 
-    private static <E extends Enum<E>> E optional(Class<E> type, String field, String value, List<FieldProblem> problems) {
+    /** The value of {@code type} named by {@code value}; a name that is none of them is refused with {@code unknown}. */
+    private static <E extends Enum<E>> E optional(Class<E> type, String field, String value, String unknown,
+                                                  List<FieldProblem> problems) {
         if (text(value) == null) {
             return null;
         }
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())));
+            problems.add(FieldProblem.of(field, unknown));
             return null;
         }
     }

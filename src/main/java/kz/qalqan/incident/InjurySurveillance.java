@@ -74,10 +74,10 @@ public class InjurySurveillance {
         LocalDate end = to == null ? today : to;
         LocalDate start = from == null ? end.minusMonths(DEFAULT_MONTHS).plusDays(1) : from;
         if (start.isAfter(end)) {
-            throw InvalidInputException.of("from", "must not be after to");
+            throw InvalidInputException.coded("from", "incident.window.reversed");
         }
         if (start.plusDays(MAX_DAYS).isBefore(end)) {
-            throw InvalidInputException.of("from", "the window may span at most five years");
+            throw InvalidInputException.coded("from", "incident.window.tooLong", 5);
         }
         Scope scope = caller.get().scopeFor(Incidents.READERS);
         List<Sum> exposure = repository.exposure(scope, start, end);

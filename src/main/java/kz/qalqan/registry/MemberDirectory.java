@@ -89,7 +89,7 @@ public class MemberDirectory {
             members.reassign(id, checked.unitId(), actor, clock.instant());
         }
         if (!members.update(id, current.version(), checked)) {
-            throw new ConflictException(null, "the member was changed by someone else meanwhile; reload and try again");
+            throw ConflictException.coded(null, "registry.member.changedMeanwhile");
         }
         if (reassigned) {
             events.publishEvent(new MemberAssigned(id, current.unitId(), checked.unitId(), checked.positionId()));
@@ -128,7 +128,7 @@ public class MemberDirectory {
                 checked.districtId(), checked.unitId(), checked.positionId(), checked.lat(), checked.lon(),
                 checked.language(), checked.skills(), checked.status(), me.warnings(), me.orgPath());
         if (!members.update(me.id(), me.version(), kept)) {
-            throw new ConflictException(null, "your record was changed meanwhile; reload and try again");
+            throw ConflictException.coded(null, "registry.member.ownRecordChangedMeanwhile");
         }
         audit.record("MEMBER_UPDATE_CONTACTS", "member", Long.toString(me.id()), me.orgPath(), null, null);
         return load(me.id());
@@ -168,7 +168,7 @@ public class MemberDirectory {
     private Member writable(long id) {
         Member member = load(id);
         if (!writing().covers(member.orgPath())) {
-            throw new kz.qalqan.platform.ForbiddenException("You may not change members outside your area of responsibility");
+            throw kz.qalqan.platform.ForbiddenException.coded("registry.member.outsideArea");
         }
         return member;
     }
@@ -194,7 +194,7 @@ public class MemberDirectory {
         long after = decodeCursor(search.after());
         Visibility visibility = reading();
         String unitPath = search.unitId() == null ? null : org.unit(search.unitId(), visibility)
-                .orElseThrow(() -> InvalidInputException.of("unit", "no unit with id " + search.unitId())).orgPath();
+                .orElseThrow(() -> InvalidInputException.coded("unit", "registry.unit.unknown", search.unitId().toString())).orgPath();
         List<MemberSummary> rows = members.search(search, unitPath, after, limit + 1, visibility);
         audit.record("MEMBER_SEARCH", "member", null, area(unitPath, visibility), null, describe(search));
         boolean more = rows.size() > limit;
@@ -211,7 +211,7 @@ public class MemberDirectory {
     public long export(MemberSearch search, java.io.Writer out) {
         Visibility visibility = reading();
         String unitPath = search.unitId() == null ? null : org.unit(search.unitId(), visibility)
-                .orElseThrow(() -> InvalidInputException.of("unit", "no unit with id " + search.unitId())).orgPath();
+                .orElseThrow(() -> InvalidInputException.coded("unit", "registry.unit.unknown", search.unitId().toString())).orgPath();
         kz.qalqan.platform.csv.CsvWriter csv = new kz.qalqan.platform.csv.CsvWriter(out);
         csv.row("iin", "last_name", "first_name", "middle_name", "category", "phone", "email", "region", "district",
                 "unit", "lat", "lon", "language", "skills", "status");
@@ -249,8 +249,8 @@ public class MemberDirectory {
         }
         CheckedMember member = ((MemberRules.Accepted) outcome).member();
         if (!target.covers(member.orgPath())) {
-            throw InvalidInputException.of(member.districtId() == null ? "regionCode" : "districtId",
-                    "is outside your area of responsibility");
+            throw InvalidInputException.coded(member.districtId() == null ? "regionCode" : "districtId",
+                    "registry.area.outside");
         }
         return member;
     }
@@ -267,7 +267,7 @@ public class MemberDirectory {
     }
 
     private static ConflictException duplicate() {
-        return new ConflictException("iin", "a member with this IIN is already registered");
+        return ConflictException.coded("iin", "registry.member.duplicateIin");
     }
 
     static String encodeCursor(long id) {
@@ -285,7 +285,7 @@ public class MemberDirectory {
             }
             return Long.parseLong(text.substring(2));
         } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("after", "is not a cursor returned by a previous page");
+            throw InvalidInputException.coded("after", "registry.search.badCursor");
         }
     }
 

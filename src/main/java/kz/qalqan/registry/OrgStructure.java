@@ -134,7 +134,7 @@ public class OrgStructure {
         limits(command);
         Placement placement = placement(command, null);
         if (repository.unitCodeTaken(command.code(), null)) {
-            throw new ConflictException("code", "unit code " + command.code() + " is already used");
+            throw ConflictException.coded("code", "registry.unit.codeTaken", command.code().trim());
         }
         long id = repository.nextUnitId();
         String path = OrgPaths.unit(placement.parentPath(), id);
@@ -154,7 +154,7 @@ public class OrgStructure {
         limits(command);
         Unit existing = writableUnit(id);
         if (repository.unitCodeTaken(command.code(), id)) {
-            throw new ConflictException("code", "unit code " + command.code() + " is already used");
+            throw ConflictException.coded("code", "registry.unit.codeTaken", command.code().trim());
         }
         Placement placement = placement(command, existing);
         repository.updateUnit(id, command.code().trim(), command.name().trim(), command.type(), command.lat(), command.lon());
@@ -172,7 +172,7 @@ public class OrgStructure {
     public void deleteUnit(long id) {
         Unit unit = writableUnit(id);
         if (repository.hasChildrenOrMembers(id)) {
-            throw new ConflictException(null, "unit has sub-units, members or assignment history; move or discharge them first");
+            throw ConflictException.coded(null, "registry.unit.notEmpty");
         }
         repository.deleteUnit(id);
         audit.record("UNIT_DELETE", "unit", Long.toString(id), unit.orgPath(), null, unit.code());
@@ -208,43 +208,43 @@ public class OrgStructure {
     private Unit writableUnit(long id) {
         Unit unit = unit(id);
         if (!writing().covers(unit.orgPath())) {
-            throw new kz.qalqan.platform.ForbiddenException("You may not change units outside your area of responsibility");
+            throw kz.qalqan.platform.ForbiddenException.coded("registry.unit.outsideArea");
         }
         return unit;
     }
 
     private Placement placement(UnitCommand command, Unit self) {
-        List<FieldProblem> problems = new ArrayList<>();
         if (command.parentId() != null) {
             Optional<Unit> parent = repository.unit(command.parentId(), reading());
             if (parent.isEmpty()) {
-                throw InvalidInputException.of("parentId", "no unit with id " + command.parentId());
+                throw InvalidInputException.coded("parentId", "registry.unit.unknown", command.parentId().toString());
             }
             if (self != null && parent.get().orgPath().startsWith(self.orgPath())) {
-                throw InvalidInputException.of("parentId", "a unit cannot be placed under itself or its own sub-unit");
+                throw InvalidInputException.coded("parentId", "registry.unit.underItself");
             }
             Unit p = parent.get();
             if (!writing().covers(p.orgPath())) {
-                throw InvalidInputException.of("parentId", "is outside your area of responsibility");
+                throw InvalidInputException.coded("parentId", "registry.area.outside");
             }
             return new Placement(p.regionCode(), p.districtId(), p.orgPath());
         }
         Optional<Region> region = region(command.regionCode());
         if (region.isEmpty()) {
-            problems.add(new FieldProblem("regionCode", command.regionCode() == null || command.regionCode().isBlank()
-                    ? "is required when the unit has no parent" : "is not a known region code (see /api/regions)"));
-            throw new InvalidInputException(problems);
+            throw command.regionCode() == null || command.regionCode().isBlank()
+                    ? InvalidInputException.coded("regionCode", "registry.unit.regionRequired")
+                    : InvalidInputException.coded("regionCode", "registry.region.unknown", command.regionCode().trim());
         }
         if (command.districtId() != null) {
             Optional<District> district = district(command.districtId());
             if (district.isEmpty() || !district.get().regionCode().equals(region.get().code())) {
-                throw InvalidInputException.of("districtId", "is not a district of region " + region.get().code());
+                throw InvalidInputException.coded("districtId", "registry.district.notInRegion", command.districtId().toString(),
+                        region.get().code());
             }
         }
         String area = OrgPaths.area(region.get().code(), command.districtId());
         if (!writing().covers(area)) {
-            throw InvalidInputException.of(command.districtId() == null ? "regionCode" : "districtId",
-                    "is outside your area of responsibility");
+            throw InvalidInputException.coded(command.districtId() == null ? "regionCode" : "districtId",
+                    "registry.area.outside");
         }
         return new Placement(region.get().code(), command.districtId(), area);
     }

@@ -35,15 +35,15 @@ public final class PersonName {
         return WHITESPACE.matcher(composed).replaceAll(" ").strip();
     }
 
-    /** Why the name (as {@link #normalise} would store it) is not acceptable, in English, or {@code null}. */
-    public static String problem(String name) {
+    /** Why the name (as {@link #normalise} would store it) is not acceptable (a {@code shared.name.*} code), or {@code null}. */
+    public static Refusal problem(String name) {
         String n = normalise(name);
         if (n == null || n.isEmpty()) {
-            return "is empty";
+            return Refusal.of("shared.name.empty");
         }
         int[] chars = n.codePoints().toArray();
         if (chars.length > MAX_LENGTH) {
-            return "is longer than " + MAX_LENGTH + " characters";
+            return Refusal.of("shared.name.tooLong", MAX_LENGTH);
         }
         boolean cyrillic = false;
         boolean latin = false;
@@ -56,19 +56,19 @@ public final class PersonName {
             } else if (SEPARATORS.indexOf(c) >= 0) {
                 shape.appendCodePoint(c);
             } else if (Character.isDigit(c)) {
-                return "contains a digit";
+                return Refusal.of("shared.name.digit");
             } else if (Character.isLetter(c)) {
-                return "contains '" + Character.toString(c) + "', a letter outside the Russian, Kazakh and Latin alphabets";
+                return Refusal.of("shared.name.foreignLetter", Character.toString(c));
             } else {
-                return "contains '" + Character.toString(c) + "'; only letters, space, hyphen, apostrophe and period are allowed";
+                return Refusal.of("shared.name.badCharacter", Character.toString(c));
             }
         }
         // Look-alike letters (Latin o/a/e/c/p in a Cyrillic name) are a common, invisible typo.
         if (cyrillic && latin) {
-            return "mixes Cyrillic and Latin letters";
+            return Refusal.of("shared.name.mixedScripts");
         }
         if (!SHAPE.matcher(shape).matches()) {
-            return "may have a space, hyphen, apostrophe or period only between letters";
+            return Refusal.of("shared.name.separator");
         }
         return null;
     }

@@ -26,20 +26,20 @@ public record PhoneNumber(String e164) {
         return Optional.ofNullable(parse(written).number());
     }
 
-    /** Why {@code written} is not a Kazakhstan mobile number, in English, or {@code null} when it is one. */
-    public static String problem(String written) {
+    /** Why {@code written} is not a Kazakhstan mobile number (a {@code shared.phone.*} code), or {@code null}. */
+    public static Refusal problem(String written) {
         return parse(written).problem();
     }
 
-    private record Parsed(PhoneNumber number, String problem) {
-        static Parsed fail(String problem) {
-            return new Parsed(null, "phone number " + problem);
+    private record Parsed(PhoneNumber number, Refusal problem) {
+        static Parsed fail(String code, Object... args) {
+            return new Parsed(null, Refusal.of(code, args));
         }
     }
 
     private static Parsed parse(String written) {
         if (written == null || written.isBlank()) {
-            return Parsed.fail("is empty");
+            return Parsed.fail("shared.phone.empty");
         }
         StringBuilder digits = new StringBuilder();
         boolean plus = false;
@@ -50,38 +50,36 @@ public record PhoneNumber(String e164) {
             } else if (c == '+' && !plus && digits.isEmpty()) {
                 plus = true;
             } else if (" -().\u00a0".indexOf(c) < 0) {
-                return Parsed.fail("may contain only digits, spaces, hyphens, brackets, periods and a leading '+'");
+                return Parsed.fail("shared.phone.badCharacter");
             }
         }
         String d = digits.toString();
         String national;
         if (plus) {
             if (!d.startsWith("7")) {
-                return Parsed.fail("is not a Kazakhstan number: the country code must be +7");
+                return Parsed.fail("shared.phone.countryCode");
             }
             national = d.substring(1);
         } else if (d.length() == 11) {
             if (d.charAt(0) != '7' && d.charAt(0) != '8') {
-                return Parsed.fail("has 11 digits, so it must start with 8 or the country code 7");
+                return Parsed.fail("shared.phone.elevenDigits");
             }
             national = d.substring(1);
         } else {
             national = d;
         }
         if (national.length() != 10) {
-            return Parsed.fail("is too " + (national.length() < 10 ? "short" : "long")
-                    + ": a Kazakhstan mobile number has 10 digits after +7 or 8");
+            return Parsed.fail(national.length() < 10 ? "shared.phone.tooShort" : "shared.phone.tooLong");
         }
         if (national.charAt(0) != '7') {
-            return Parsed.fail("is not a Kazakhstan number: the 10 digits after +7 or 8 must start with 7"
-                    + " (other +7 numbers are Russian)");
+            return Parsed.fail("shared.phone.notKazakhstan");
         }
         char operator = national.charAt(1);
         if (operator == '1' || operator == '2') {
-            return Parsed.fail("is a Kazakhstan landline (area code 71x or 72x), not a mobile number");
+            return Parsed.fail("shared.phone.landline");
         }
         if ("04567".indexOf(operator) < 0) {
-            return Parsed.fail("has no Kazakhstan mobile operator code (70x, 74x, 75x, 76x or 77x)");
+            return Parsed.fail("shared.phone.noOperator");
         }
         return new Parsed(new PhoneNumber("+7" + national), null);
     }

@@ -177,7 +177,7 @@ class IncidentIntegrationTests {
 
         ApiClient.Response early = safety.postJson(path + "/close", Map.of("review", "nothing"));
         assertThat(early.status()).as(early.toString()).isEqualTo(409);
-        assertThat(early.body()).contains("closed only after it has been investigated");
+        assertThat(early.json().get("code").asString()).isEqualTo("incident.rejected.notInvestigated");
         assertThat(safety.postJson(path + "/actions", Map.of("description", "x", "owner", "y",
                 "dueOn", today.toString())).status()).isEqualTo(409);
         assertThat(trainer.postJson(path + "/investigation", Map.of()).status()).isEqualTo(403);
@@ -198,15 +198,18 @@ class IncidentIntegrationTests {
 
         ApiClient.Response blocked = safety.postJson(path + "/close", Map.of("review", "Gate moved"));
         assertThat(blocked.status()).isEqualTo(409);
-        assertThat(blocked.body()).contains("1 corrective action is still open");
+        assertThat(blocked.json().get("code").asString()).isEqualTo("incident.rejected.openActions");
+        assertThat(blocked.json().get("args").get(0).asInt()).isEqualTo(1);
 
         JsonNode done = ok(safety.postJson(path + "/actions/" + action + "/done", Map.of()));
         assertThat(done.get("actions").get(0).get("doneOn").asString()).isEqualTo(today.toString());
-        assertThat(safety.postJson(path + "/close", Map.of("review", " ")).body()).contains("needs a review");
+        assertThat(safety.postJson(path + "/close", Map.of("review", " ")).json().get("code").asString())
+                .isEqualTo("incident.rejected.reviewNeeded");
         JsonNode closed = ok(safety.postJson(path + "/close", Map.of("review", "Reversing needs a banksman; briefed")));
         assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
         assertThat(closed.get("review").asString()).isEqualTo("Reversing needs a banksman; briefed");
-        assertThat(safety.postJson(path + "/investigation", Map.of()).body()).contains("closed and can no longer change");
+        assertThat(safety.postJson(path + "/investigation", Map.of()).json().get("code").asString())
+                .isEqualTo("incident.rejected.closed");
 
         assertThat(audit.search(new AuditQuery(null, "incident", Long.toString(id), null, null, null, 100, null)))
                 .extracting(AuditEntry::action)

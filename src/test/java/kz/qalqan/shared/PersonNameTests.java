@@ -28,47 +28,47 @@ class PersonNameTests {
     @Test
     void acceptsUpToHundredCharacters() {
         assertThat(PersonName.problem("а".repeat(100))).isNull();
-        assertThat(PersonName.problem("а".repeat(101))).isEqualTo("is longer than 100 characters");
+        assertThat(PersonName.problem("а".repeat(101))).isEqualTo(Refusal.of("shared.name.tooLong", 100));
         assertThat(PersonName.problem("  " + "а".repeat(100) + "  ")).isNull();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Ivanоv", "Аsel", "Иван Petrov", "Ivan-Петров"})
     void rejectsMixOfCyrillicAndLatinLetters(String name) {
-        assertThat(PersonName.problem(name)).isEqualTo("mixes Cyrillic and Latin letters");
+        assertThat(PersonName.problem(name).code()).isEqualTo("shared.name.mixedScripts");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Ivan0v", "Иван2", "Ivan１"})
     void rejectsDigits(String name) {
-        assertThat(PersonName.problem(name)).isEqualTo("contains a digit");
+        assertThat(PersonName.problem(name).code()).isEqualTo("shared.name.digit");
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-            Иван@          | contains '@'; only letters, space, hyphen, apostrophe and period are allowed
-            Ivan_Petrov    | contains '_'; only letters, space, hyphen, apostrophe and period are allowed
-            Ivanov, Ivan   | contains ','; only letters, space, hyphen, apostrophe and period are allowed
-            Ivan😀         | contains '😀'; only letters, space, hyphen, apostrophe and period are allowed
-            Αλέξης         | contains 'Α', a letter outside the Russian, Kazakh and Latin alphabets
-            Їжак           | contains 'Ї', a letter outside the Russian, Kazakh and Latin alphabets
-            Ｉｖａｎ        | contains 'Ｉ', a letter outside the Russian, Kazakh and Latin alphabets
+            Иван@          | shared.name.badCharacter | @
+            Ivan_Petrov    | shared.name.badCharacter | _
+            Ivanov, Ivan   | shared.name.badCharacter | ,
+            Ivan😀         | shared.name.badCharacter | 😀
+            Αλέξης         | shared.name.foreignLetter | Α
+            Їжак           | shared.name.foreignLetter | Ї
+            Ｉｖａｎ        | shared.name.foreignLetter | Ｉ
             """)
-    void rejectsOtherCharacters(String name, String reason) {
-        assertThat(PersonName.problem(name)).isEqualTo(reason);
+    void rejectsOtherCharacters(String name, String code, String character) {
+        assertThat(PersonName.problem(name)).isEqualTo(Refusal.of(code, character));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"-Ivan", "Ivan-", "Ivan--Petrov", "Ivan - Petrov", "O''Brien", ".Ivan", "Ivan.", "'Ivan", "A.-B", "Ivan ’"})
     void rejectsSeparatorsNotBetweenLetters(String name) {
-        assertThat(PersonName.problem(name)).isEqualTo("may have a space, hyphen, apostrophe or period only between letters");
+        assertThat(PersonName.problem(name).code()).isEqualTo("shared.name.separator");
     }
 
     @Test
     void rejectsEmptyNames() {
-        assertThat(PersonName.problem(null)).isEqualTo("is empty");
-        assertThat(PersonName.problem("")).isEqualTo("is empty");
-        assertThat(PersonName.problem(" \t\n ")).isEqualTo("is empty");
+        assertThat(PersonName.problem(null).code()).isEqualTo("shared.name.empty");
+        assertThat(PersonName.problem("").code()).isEqualTo("shared.name.empty");
+        assertThat(PersonName.problem(" \t\n ").code()).isEqualTo("shared.name.empty");
     }
 
     @Test

@@ -27,32 +27,32 @@ class PhoneNumberTests {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-            +7 7172 55 66 77    | phone number is a Kazakhstan landline (area code 71x or 72x), not a mobile number
-            8 727 255 66 77     | phone number is a Kazakhstan landline (area code 71x or 72x), not a mobile number
-            +7 781 123 4567     | phone number has no Kazakhstan mobile operator code (70x, 74x, 75x, 76x or 77x)
-            +7 916 123 4567     | phone number is not a Kazakhstan number: the 10 digits after +7 or 8 must start with 7 (other +7 numbers are Russian)
-            +1 701 123 4567     | phone number is not a Kazakhstan number: the country code must be +7
-            +8 701 123 4567     | phone number is not a Kazakhstan number: the country code must be +7
-            +44 7011 234567     | phone number is not a Kazakhstan number: the country code must be +7
-            17011234567         | phone number has 11 digits, so it must start with 8 or the country code 7
-            +7011234567         | phone number is too short: a Kazakhstan mobile number has 10 digits after +7 or 8
-            701123456           | phone number is too short: a Kazakhstan mobile number has 10 digits after +7 or 8
-            +7 701 123 45678    | phone number is too long: a Kazakhstan mobile number has 10 digits after +7 or 8
-            877011234567        | phone number is too long: a Kazakhstan mobile number has 10 digits after +7 or 8
-            +7 701 CALL NOW     | phone number may contain only digits, spaces, hyphens, brackets, periods and a leading '+'
-            8701123456a         | phone number may contain only digits, spaces, hyphens, brackets, periods and a leading '+'
-            7+7011234567        | phone number may contain only digits, spaces, hyphens, brackets, periods and a leading '+'
-            ++77011234567       | phone number may contain only digits, spaces, hyphens, brackets, periods and a leading '+'
+            +7 7172 55 66 77    | shared.phone.landline
+            8 727 255 66 77     | shared.phone.landline
+            +7 781 123 4567     | shared.phone.noOperator
+            +7 916 123 4567     | shared.phone.notKazakhstan
+            +1 701 123 4567     | shared.phone.countryCode
+            +8 701 123 4567     | shared.phone.countryCode
+            +44 7011 234567     | shared.phone.countryCode
+            17011234567         | shared.phone.elevenDigits
+            +7011234567         | shared.phone.tooShort
+            701123456           | shared.phone.tooShort
+            +7 701 123 45678    | shared.phone.tooLong
+            877011234567        | shared.phone.tooLong
+            +7 701 CALL NOW     | shared.phone.badCharacter
+            8701123456a         | shared.phone.badCharacter
+            7+7011234567        | shared.phone.badCharacter
+            ++77011234567       | shared.phone.badCharacter
             """)
     void rejectsWithAReason(String written, String reason) {
-        assertThat(PhoneNumber.problem(written)).isEqualTo(reason);
+        assertThat(PhoneNumber.problem(written).code()).isEqualTo(reason);
         assertThat(PhoneNumber.normalise(written)).isEmpty();
     }
 
     @Test
     void rejectsMissingNumber() {
-        assertThat(PhoneNumber.problem(null)).isEqualTo("phone number is empty");
-        assertThat(PhoneNumber.problem("  ")).isEqualTo("phone number is empty");
+        assertThat(PhoneNumber.problem(null).code()).isEqualTo("shared.phone.empty");
+        assertThat(PhoneNumber.problem("  ").code()).isEqualTo("shared.phone.empty");
         assertThat(PhoneNumber.normalise(null)).isEmpty();
     }
 

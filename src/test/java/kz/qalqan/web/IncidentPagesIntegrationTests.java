@@ -3,6 +3,10 @@ package kz.qalqan.web;
 import kz.qalqan.support.ApiClient;
 import kz.qalqan.support.TestIins;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -11,6 +15,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -24,6 +29,9 @@ class IncidentPagesIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MessageSource messages;
 
     private final String tag = UUID.randomUUID().toString().substring(0, 6);
 
@@ -98,13 +106,53 @@ class IncidentPagesIntegrationTests {
         assertThat(own.body()).contains("Page-diagnosis-" + tag).doesNotContain("Түзету шарасын қосу");
     }
 
+    /** A report with bad input and a workflow step out of order, each refused in the page's language from its code. */
+    @ParameterizedTest
+    @ValueSource(strings = {"kk", "ru"})
+    void refusalsAreSaidInThePagesLanguage(String language) {
+        Locale locale = Locale.forLanguageTag(language);
+        ApiClient admin = ApiClient.admin(port);
+        WebClient safety = signedIn(admin, "SAFETY_OFFICER", null);
+        WebClient.Page form = safety.get("/incidents/new?lang=" + language);
+        String tomorrow = LocalDateTime.now(ZoneId.of("Asia/Almaty")).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString();
+
+        WebClient.Page refused = safety.post("/incidents", form, Map.of("kind", "INJURY", "description", "Сынақ " + tag,
+                "occurredAt", tomorrow, "regionCode", "KZ-75", "lat", "95", "lon", "76.9", "restrictedDays", "3"));
+
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains(text("incident.occurredAt.future", locale),
+                text("shared.geo.latitude", locale, -90, 90), text("incident.error.restrictedDays", locale));
+        assertThat(refused.body()).doesNotContain("must not be in the future", "WGS 84", "must be between", "is only for");
+
+        long id = created(admin.postJson("/api/incidents", Map.of("kind", "NEAR_MISS", "occurredAt",
+                java.time.Instant.now().minusSeconds(600).toString(), "regionCode", "KZ-75",
+                "description", "Сынақ " + tag)));
+        WebClient.Page detail = safety.get("/incidents/" + id);
+        WebClient.Page closing = safety.post("/incidents/" + id + "/close", detail, Map.of("review", "Болды"));
+        assertThat(closing.status()).isEqualTo(302);
+        String page = safety.get(closing.location()).body();
+        assertThat(page).contains(text("incident.rejected.notInvestigated", locale))
+                .doesNotContain("closed only after", "investigated");
+    }
+
+    private String text(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&quot;").replace("'", "&#39;");
+    }
+
     @Test
     void theDashboardCarriesItsFiguresForTheChartsAndAsTables() {
         ApiClient admin = ApiClient.admin(port);
         WebClient safety = signedIn(admin, "SAFETY_OFFICER", null);
+        created(admin.postJson("/api/incidents", Map.of("kind", "INJURY", "occurredAt",
+                java.time.Instant.now().minusSeconds(3600).toString(), "regionCode", "KZ-75", "cause", "FALL",
+                "description", "Тайып жығылды " + tag)));
 
         WebClient.Page page = safety.get("/incidents/surveillance?lang=ru");
         assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).as("the Pareto chart names causes in the page's language")
+                .contains("&quot;causes&quot;:[").contains(text("incident.cause.FALL", Locale.forLanguageTag("ru")))
+                .doesNotContain("&quot;FALL&quot;");
         assertThat(page.body()).contains("Мониторинг травматизма", "data-charts=", "data-chart=\"trend\"",
                 "chart.umd.min.js", "incident-charts.js", "<table");
         assertThat(safety.get("/webjars/chart.js/dist/chart.umd.min.js", "*/*").status()).isEqualTo(200);

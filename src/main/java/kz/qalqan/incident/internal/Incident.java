@@ -88,7 +88,7 @@ public final class Incident {
 
     private static IncidentStatus allowed(WorkflowPolicy.Decision decision) {
         if (decision instanceof WorkflowPolicy.Rejected rejected) {
-            throw new ConflictException("status", rejected.reason());
+            throw ConflictException.coded("status", rejected.code(), rejected.args().toArray());
         }
         return ((WorkflowPolicy.Allowed) decision).next();
     }

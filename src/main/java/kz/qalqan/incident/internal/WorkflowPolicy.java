@@ -3,25 +3,36 @@ package kz.qalqan.incident.internal;
 import kz.qalqan.incident.CorrectiveAction;
 import kz.qalqan.incident.IncidentStatus;
 
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
  * The incident workflow: REPORTED → UNDER_INVESTIGATION → CORRECTIVE_ACTIONS → CLOSED. An investigation
  * starts only on a new report; corrective actions are added during the investigation or while actions are
  * under way; an incident closes after its investigation, once every action is done, with a review. A closed
- * incident does not change. Each rejection says why in the domain's words.
+ * incident does not change. Each rejection says why as a message code ({@code incident.rejected.*}) with its arguments.
  */
 public final class WorkflowPolicy {
 
-    /** The answer of the policy: allowed, or rejected with a reason. */
+    /** The answer of the policy: allowed, or rejected with the code of the reason and its arguments. */
     public sealed interface Decision permits Allowed, Rejected {
     }
 
     public record Allowed(IncidentStatus next) implements Decision {
     }
 
-    public record Rejected(String reason) implements Decision {
+    public record Rejected(String code, List<Object> args) implements Decision {
+
+        public Rejected {
+            args = List.copyOf(args);
+        }
+
+        static Rejected of(String code, Object... args) {
+            return new Rejected(code, List.of(args));
+        }
     }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private WorkflowPolicy() {
     }
@@ -30,13 +41,13 @@ public final class WorkflowPolicy {
         return switch (status) {
             case REPORTED -> new Allowed(IncidentStatus.UNDER_INVESTIGATION);
             case CLOSED -> closed();
-            default -> new Rejected("The investigation of this incident has already started");
+            default -> Rejected.of("incident.rejected.alreadyInvestigating");
         };
     }
 
     public static Decision addAction(IncidentStatus status) {
         return switch (status) {
-            case REPORTED -> new Rejected("Corrective actions follow an investigation; start the investigation first");
+            case REPORTED -> Rejected.of("incident.rejected.investigateFirst");
             case UNDER_INVESTIGATION, CORRECTIVE_ACTIONS -> new Allowed(IncidentStatus.CORRECTIVE_ACTIONS);
             case CLOSED -> closed();
         };
@@ -47,23 +58,22 @@ public final class WorkflowPolicy {
             return closed();
         }
         if (action.done()) {
-            return new Rejected("This corrective action was already done on " + action.doneOn());
+            return Rejected.of("incident.rejected.actionDone", DAY.format(action.doneOn()));
         }
         return new Allowed(status);
     }
 
     public static Decision close(IncidentStatus status, List<CorrectiveAction> actions, String review) {
         return switch (status) {
-            case REPORTED -> new Rejected("An incident is closed only after it has been investigated");
+            case REPORTED -> Rejected.of("incident.rejected.notInvestigated");
             case CLOSED -> closed();
             case UNDER_INVESTIGATION, CORRECTIVE_ACTIONS -> {
                 long open = actions.stream().filter(a -> !a.done()).count();
                 if (open > 0) {
-                    yield new Rejected(open + (open == 1 ? " corrective action is" : " corrective actions are")
-                            + " still open; finish them before closing");
+                    yield Rejected.of("incident.rejected.openActions", open);
                 }
                 if (review == null || review.isBlank()) {
-                    yield new Rejected("Closing needs a review: what was found and what was learned");
+                    yield Rejected.of("incident.rejected.reviewNeeded");
                 }
                 yield new Allowed(IncidentStatus.CLOSED);
             }
@@ -71,6 +81,6 @@ public final class WorkflowPolicy {
     }
 
     private static Rejected closed() {
-        return new Rejected("The incident is closed and can no longer change");
+        return Rejected.of("incident.rejected.closed");
     }
 }

@@ -111,13 +111,13 @@ public class MemberImporter {
             try (CsvReader reader = CsvReader.open(counted)) {
                 CsvRecord header = reader.next();
                 if (header == null) {
-                    error(1, null, null, "the file is empty; a header row is required");
+                    error(1, null, null, "registry.import.emptyFile");
                     return rejectedWhole();
                 }
                 ImportColumns columns = ImportColumns.of(header);
-                columns.missing.forEach(c -> error(1, c, null, "required column '" + c + "' is missing from the header"));
-                columns.duplicated.forEach(c -> error(1, c, c, "column '" + c + "' appears more than once"));
-                columns.unknown.forEach(c -> warning(1, c, c, "unknown column ignored"));
+                columns.missing.forEach(c -> error(1, c, null, "registry.import.missingColumn", c));
+                columns.duplicated.forEach(c -> error(1, c, c, "registry.import.repeatedColumn", c));
+                columns.unknown.forEach(c -> warning(1, c, c, "imports.issue.unknownColumn"));
                 if (!columns.missing.isEmpty() || !columns.duplicated.isEmpty()) {
                     return rejectedWhole();
                 }
@@ -159,7 +159,7 @@ public class MemberImporter {
                 }
                 return committed(accepted);
             } catch (CsvFormatException e) {
-                error(e.line(), null, null, e.getMessage());
+                error(ImportIssue.of(e.line(), null, null, e.code(), e.argsArray()));
                 rejected++;
                 return rejectedWhole();
             } catch (SQLException e) {
@@ -173,7 +173,7 @@ public class MemberImporter {
                               Writer copy) throws IOException {
             long line = row.line();
             if (row.size() != columns.width) {
-                error(line, null, null, "row has " + row.size() + " fields but the header has " + columns.width);
+                error(line, null, null, "registry.import.rowWidth", row.size(), columns.width);
                 rejected++;
                 return;
             }
@@ -189,7 +189,7 @@ public class MemberImporter {
                 } else if (regionCode != null) {
                     Optional<Integer> byName = lookup.districtByName(regionCode, district);
                     if (byName.isEmpty()) {
-                        problems.add(new ImportIssue(line, "district", district, "no district with this name in region " + regionCode));
+                        problems.add(ImportIssue.of(line, "district", district, "registry.import.unknownDistrict", regionCode));
                     }
                     districtId = byName.orElse(null);
                 }
@@ -200,7 +200,7 @@ public class MemberImporter {
             if (unit != null) {
                 Optional<OrgLookup.UnitRef> ref = lookup.unitByCode(unit);
                 if (ref.isEmpty()) {
-                    problems.add(new ImportIssue(line, "unit", unit, "unknown unit code"));
+                    problems.add(ImportIssue.of(line, "unit", unit, "imports.issue.unknownUnit"));
                 } else {
                     unitId = ref.get().id();
                 }
@@ -222,7 +222,7 @@ public class MemberImporter {
             if (outcome instanceof MemberRules.Rejected r) {
                 for (FieldProblem p : r.problems()) {
                     String column = ImportColumns.FIELD_TO_COLUMN.getOrDefault(p.field(), p.field());
-                    problems.add(new ImportIssue(line, column, columns.raw(row, column), p.message()));
+                    problems.add(new ImportIssue(line, column, columns.raw(row, column), p.message(), p.code(), p.args()));
                 }
             }
             if (!problems.isEmpty()) {
@@ -239,13 +239,13 @@ public class MemberImporter {
             CheckedMember m = ((MemberRules.Accepted) outcome).member();
             if (!target.covers(m.orgPath())) {
                 String column = m.districtId() == null ? "region" : "district";
-                error(line, column, columns.raw(row, column), "is outside your area of responsibility");
+                error(line, column, columns.raw(row, column), "registry.area.outside");
                 rejected++;
                 writeRejected(copy, line, m.iin().value());
                 return;
             }
             for (String w : m.warnings()) {
-                warning(line, "iin", m.iin().value(), IinWarning.valueOf(w).description() + " (accepted, flagged for review)");
+                warning(line, "iin", m.iin().value(), IinWarning.valueOf(w).messageKey());
             }
             writeAccepted(copy, line, m);
         }
@@ -258,7 +258,7 @@ public class MemberImporter {
             try {
                 return Double.parseDouble(delimiter == ';' ? v.replace(',', '.') : v);
             } catch (NumberFormatException e) {
-                problems.add(new ImportIssue(row.line(), column, v, "is not a number (decimal degrees, e.g. 43.2389)"));
+                problems.add(ImportIssue.of(row.line(), column, v, "registry.import.notADecimal"));
                 return null;
             }
         }
@@ -270,7 +270,7 @@ public class MemberImporter {
             }
             CalendarDate.Problem problem = CalendarDate.problem(v);
             if (problem != null) {
-                problems.add(new ImportIssue(row.line(), "birth_date", v, problem.reason()));
+                problems.add(ImportIssue.of(row.line(), "birth_date", v, problem.messageKey()));
                 return null;
             }
             return CalendarDate.parse(v).orElseThrow();
@@ -289,8 +289,7 @@ public class MemberImporter {
                         returning s.line, s.iin, r.first_line""")) {
                     while (rs.next()) {
                         rejected++;
-                        error(rs.getLong(1), "iin", rs.getString(2),
-                                "duplicate IIN within the file: line " + rs.getLong(3) + " has it first");
+                        error(rs.getLong(1), "iin", rs.getString(2), "imports.issue.repeated", Long.toString(rs.getLong(3)));
                     }
                 }
                 try (ResultSet rs = st.executeQuery("""
@@ -299,7 +298,7 @@ public class MemberImporter {
                         returning s.line, s.iin""")) {
                     while (rs.next()) {
                         rejected++;
-                        error(rs.getLong(1), "iin", rs.getString(2), "a member with this IIN is already registered");
+                        error(rs.getLong(1), "iin", rs.getString(2), "imports.issue.registered");
                     }
                 }
             }
@@ -319,8 +318,8 @@ public class MemberImporter {
             }
         }
 
-        private void error(long line, String column, String value, String message) {
-            error(new ImportIssue(line, column, value, message));
+        private void error(long line, String column, String value, String code, Object... args) {
+            error(ImportIssue.of(line, column, value, code, args));
         }
 
         private void error(ImportIssue issue) {
@@ -331,9 +330,9 @@ public class MemberImporter {
             }
         }
 
-        private void warning(long line, String column, String value, String message) {
+        private void warning(long line, String column, String value, String code, Object... args) {
             if (warnings.size() < ImportReport.MAX_LISTED) {
-                warnings.add(new ImportIssue(line, column, value, message));
+                warnings.add(ImportIssue.of(line, column, value, code, args));
             } else {
                 truncated = true;
             }

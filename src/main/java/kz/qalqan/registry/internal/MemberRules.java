@@ -10,6 +10,8 @@ import kz.qalqan.shared.IinWarning;
 import kz.qalqan.shared.Language;
 import kz.qalqan.shared.PersonName;
 import kz.qalqan.shared.PhoneNumber;
+import kz.qalqan.shared.Refusal;
+import kz.qalqan.shared.GeoPoint;
 import kz.qalqan.shared.Sex;
 
 import java.util.ArrayList;
@@ -29,6 +31,8 @@ public final class MemberRules {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     private static final Pattern SKILL = Pattern.compile("^[\\p{L}\\p{N}][\\p{L}\\p{N}_ .+-]{0,39}$");
     private static final int MAX_SKILLS = 30;
+    /** Said of an empty required field (the platform's text, shared by every form). */
+    static final String REQUIRED = "error.required";
 
     private MemberRules() {
     }
@@ -49,7 +53,7 @@ public final class MemberRules {
         IinProblem iinProblem = Iin.hardProblem(iinText);
         Iin iin = null;
         if (iinProblem != null) {
-            problems.add(new FieldProblem("iin", iinProblem.reason(), iinProblem.messageKey(), List.of()));
+            problems.add(FieldProblem.of("iin", iinProblem.messageKey()));
         } else {
             iin = new Iin(iinText);
         }
@@ -60,14 +64,14 @@ public final class MemberRules {
 
         Optional<MemberCategory> category = MemberCategory.fromCode(c.category());
         if (category.isEmpty()) {
-            problems.add(new FieldProblem("category", "must be reservist, volunteer or civil_defense"));
+            problems.add(FieldProblem.of("category", "registry.member.category"));
         }
 
         String phone = null;
         if (present(c.phone())) {
-            String reason = PhoneNumber.problem(c.phone());
+            Refusal reason = PhoneNumber.problem(c.phone());
             if (reason != null) {
-                problems.add(new FieldProblem("phone", reason));
+                problems.add(FieldProblem.of("phone", reason.code(), reason.argsArray()));
             } else {
                 phone = PhoneNumber.normalise(c.phone()).orElseThrow().e164();
             }
@@ -77,15 +81,15 @@ public final class MemberRules {
         if (present(c.email())) {
             email = c.email().trim();
             if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-                problems.add(new FieldProblem("email", "is not an e-mail address"));
+                problems.add(FieldProblem.of("email", "registry.member.email"));
             }
         }
 
         String region = null;
         if (!present(c.regionCode())) {
-            problems.add(new FieldProblem("regionCode", "is required"));
+            problems.add(FieldProblem.of("regionCode", REQUIRED));
         } else if (!org.regionExists(c.regionCode().trim().toUpperCase(Locale.ROOT))) {
-            problems.add(new FieldProblem("regionCode", "is not a known region code: " + c.regionCode().trim()));
+            problems.add(FieldProblem.of("regionCode", "registry.region.unknown", c.regionCode().trim()));
         } else {
             region = c.regionCode().trim().toUpperCase(Locale.ROOT);
         }
@@ -93,9 +97,9 @@ public final class MemberRules {
         if (c.districtId() != null) {
             Optional<String> districtRegion = org.districtRegion(c.districtId());
             if (districtRegion.isEmpty()) {
-                problems.add(new FieldProblem("districtId", "is not a known district: " + c.districtId()));
+                problems.add(FieldProblem.of("districtId", "registry.district.unknown", c.districtId().toString()));
             } else if (region != null && !districtRegion.get().equals(region)) {
-                problems.add(new FieldProblem("districtId", "district " + c.districtId() + " is not in region " + region));
+                problems.add(FieldProblem.of("districtId", "registry.district.notInRegion", c.districtId().toString(), region));
             }
         }
 
@@ -103,33 +107,35 @@ public final class MemberRules {
         if (c.unitId() != null) {
             unit = org.unit(c.unitId());
             if (unit.isEmpty()) {
-                problems.add(new FieldProblem("unitId", "is not a known unit: " + c.unitId()));
+                problems.add(FieldProblem.of("unitId", "registry.unit.unknown", c.unitId().toString()));
             }
         }
         if (c.positionId() != null) {
             Optional<Long> positionUnit = org.positionUnit(c.positionId());
             if (positionUnit.isEmpty()) {
-                problems.add(new FieldProblem("positionId", "is not a known position: " + c.positionId()));
+                problems.add(FieldProblem.of("positionId", "registry.position.unknown", c.positionId().toString()));
             } else if (c.unitId() == null || !positionUnit.get().equals(c.unitId())) {
-                problems.add(new FieldProblem("positionId", "belongs to unit " + positionUnit.get() + ", not to the member's unit"));
+                problems.add(FieldProblem.of("positionId", "registry.position.otherUnit", positionUnit.get().toString()));
             }
         }
 
         if ((c.lat() == null) != (c.lon() == null)) {
-            problems.add(new FieldProblem(c.lat() == null ? "lat" : "lon", "latitude and longitude go together"));
+            problems.add(FieldProblem.of(c.lat() == null ? "lat" : "lon", "registry.member.coordinatesTogether"));
         }
-        if (c.lat() != null && !(c.lat() >= -90 && c.lat() <= 90)) {
-            problems.add(new FieldProblem("lat", "must be between -90 and 90"));
+        Refusal lat = GeoPoint.latitudeProblem(c.lat());
+        if (lat != null) {
+            problems.add(FieldProblem.of("lat", lat.code(), lat.argsArray()));
         }
-        if (c.lon() != null && !(c.lon() >= -180 && c.lon() <= 180)) {
-            problems.add(new FieldProblem("lon", "must be between -180 and 180"));
+        Refusal lon = GeoPoint.longitudeProblem(c.lon());
+        if (lon != null) {
+            problems.add(FieldProblem.of("lon", lon.code(), lon.argsArray()));
         }
 
         Language language = Language.DEFAULT;
         if (present(c.language())) {
             Optional<Language> l = Language.fromCode(c.language());
             if (l.isEmpty()) {
-                problems.add(new FieldProblem("language", "must be kk, ru or en"));
+                problems.add(FieldProblem.of("language", "registry.member.language"));
             } else {
                 language = l.get();
             }
@@ -144,7 +150,7 @@ public final class MemberRules {
                 case "M", "MALE" -> Sex.MALE;
                 case "F", "FEMALE" -> Sex.FEMALE;
                 default -> {
-                    problems.add(new FieldProblem("sex", "must be MALE or FEMALE"));
+                    problems.add(FieldProblem.of("sex", "registry.member.sex"));
                     yield null;
                 }
             };
@@ -155,7 +161,7 @@ public final class MemberRules {
             try {
                 status = MemberStatus.valueOf(c.status().trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem("status", "must be ACTIVE, INACTIVE or DISCHARGED"));
+                problems.add(FieldProblem.of("status", "registry.member.status"));
             }
         }
 
@@ -174,13 +180,13 @@ public final class MemberRules {
     private static String name(String field, String value, boolean required, List<FieldProblem> problems) {
         if (!present(value)) {
             if (required) {
-                problems.add(new FieldProblem(field, "is required"));
+                problems.add(FieldProblem.of(field, REQUIRED));
             }
             return null;
         }
-        String reason = PersonName.problem(value);
+        Refusal reason = PersonName.problem(value);
         if (reason != null) {
-            problems.add(new FieldProblem(field, reason));
+            problems.add(FieldProblem.of(field, reason.code(), reason.argsArray()));
             return null;
         }
         return PersonName.normalise(value);
@@ -197,13 +203,13 @@ public final class MemberRules {
             }
             String tag = s.trim().toLowerCase(Locale.ROOT);
             if (!SKILL.matcher(tag).matches()) {
-                problems.add(new FieldProblem("skills", "'" + s.trim() + "' is not a skill tag (letters, digits, '_', '-', up to 40 characters)"));
+                problems.add(FieldProblem.of("skills", "registry.member.skillTag", s.trim()));
                 return List.of();
             }
             skills.add(tag);
         }
         if (skills.size() > MAX_SKILLS) {
-            problems.add(new FieldProblem("skills", "at most " + MAX_SKILLS + " skills"));
+            problems.add(FieldProblem.of("skills", "registry.member.tooManySkills", MAX_SKILLS));
         }
         return List.copyOf(skills);
     }

@@ -52,7 +52,7 @@ class IncidentWorkflowPolicyTests {
         Incident incident = new Incident(1, IncidentStatus.REPORTED, List.of(), 0);
 
         assertThatThrownBy(() -> incident.close("done", "safety", NOW)).isInstanceOf(ConflictException.class)
-                .hasMessage("An incident is closed only after it has been investigated");
+                .hasFieldOrPropertyWithValue("code", "incident.rejected.notInvestigated");
         assertThat(incident.status()).isEqualTo(IncidentStatus.REPORTED);
     }
 
@@ -61,10 +61,10 @@ class IncidentWorkflowPolicyTests {
         Incident incident = new Incident(1, IncidentStatus.CORRECTIVE_ACTIONS, List.of(open(5), open(6)), 2);
 
         assertThatThrownBy(() -> incident.close("done", "safety", NOW))
-                .hasMessage("2 corrective actions are still open; finish them before closing");
+                .hasFieldOrPropertyWithValue("code", "incident.rejected.openActions").hasFieldOrPropertyWithValue("args", List.of(2L));
         incident.completeAction(5, TODAY, "safety");
         assertThatThrownBy(() -> incident.close("done", "safety", NOW))
-                .hasMessage("1 corrective action is still open; finish them before closing");
+                .hasFieldOrPropertyWithValue("code", "incident.rejected.openActions").hasFieldOrPropertyWithValue("args", List.of(1L));
     }
 
     @Test
@@ -72,28 +72,28 @@ class IncidentWorkflowPolicyTests {
         Incident incident = new Incident(1, IncidentStatus.UNDER_INVESTIGATION, List.of(), 1);
 
         assertThatThrownBy(() -> incident.close("  ", "safety", NOW))
-                .hasMessage("Closing needs a review: what was found and what was learned");
+                .hasFieldOrPropertyWithValue("code", "incident.rejected.reviewNeeded");
     }
 
     @Test
     void rejectsActionsBeforeTheInvestigationAndAnyChangeAfterClosing() {
         assertThatThrownBy(() -> new Incident(1, IncidentStatus.REPORTED, List.of(), 0)
                 .addAction("x", "y", TODAY, "safety", NOW))
-                .hasMessage("Corrective actions follow an investigation; start the investigation first");
+                .hasFieldOrPropertyWithValue("code", "incident.rejected.investigateFirst");
         Incident closed = new Incident(1, IncidentStatus.CLOSED, List.of(open(5)), 4);
-        assertThatThrownBy(() -> closed.startInvestigation("safety", NOW)).hasMessage("The incident is closed and can no longer change");
-        assertThatThrownBy(() -> closed.addAction("x", "y", TODAY, "safety", NOW)).hasMessage("The incident is closed and can no longer change");
-        assertThatThrownBy(() -> closed.completeAction(5, TODAY, "safety")).hasMessage("The incident is closed and can no longer change");
-        assertThatThrownBy(() -> closed.close("again", "safety", NOW)).hasMessage("The incident is closed and can no longer change");
+        assertThatThrownBy(() -> closed.startInvestigation("safety", NOW)).hasFieldOrPropertyWithValue("code", "incident.rejected.closed");
+        assertThatThrownBy(() -> closed.addAction("x", "y", TODAY, "safety", NOW)).hasFieldOrPropertyWithValue("code", "incident.rejected.closed");
+        assertThatThrownBy(() -> closed.completeAction(5, TODAY, "safety")).hasFieldOrPropertyWithValue("code", "incident.rejected.closed");
+        assertThatThrownBy(() -> closed.close("again", "safety", NOW)).hasFieldOrPropertyWithValue("code", "incident.rejected.closed");
     }
 
     @Test
     void rejectsStartingTheInvestigationTwiceAndCompletingAnActionTwice() {
         assertThatThrownBy(() -> new Incident(1, IncidentStatus.UNDER_INVESTIGATION, List.of(), 1)
-                .startInvestigation("safety", NOW)).hasMessage("The investigation of this incident has already started");
+                .startInvestigation("safety", NOW)).hasFieldOrPropertyWithValue("code", "incident.rejected.alreadyInvestigating");
         CorrectiveAction done = new CorrectiveAction(5, "x", "y", TODAY, TODAY, "safety");
         assertThatThrownBy(() -> new Incident(1, IncidentStatus.CORRECTIVE_ACTIONS, List.of(done), 2)
-                .completeAction(5, TODAY, "safety")).hasMessage("This corrective action was already done on " + TODAY);
+                .completeAction(5, TODAY, "safety")).hasFieldOrPropertyWithValue("code", "incident.rejected.actionDone").hasFieldOrPropertyWithValue("args", List.of("10.07.2026"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package kz.qalqan.web.internal;
+package kz.qalqan.registry.web;
 
 import kz.qalqan.registry.Member;
 import kz.qalqan.registry.MemberCategory;

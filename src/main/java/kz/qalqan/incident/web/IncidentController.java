@@ -1,4 +1,4 @@
-package kz.qalqan.web.internal;
+package kz.qalqan.incident.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import kz.qalqan.incident.ActionCommand;
@@ -16,9 +16,9 @@ import kz.qalqan.incident.Outcome;
 import kz.qalqan.incident.ReportCommand;
 import kz.qalqan.incident.SurveillanceReport;
 import kz.qalqan.platform.ConflictException;
-import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.platform.InvalidInputException;
 import kz.qalqan.platform.NotFoundException;
+import kz.qalqan.platform.web.FormErrors;
 import kz.qalqan.registry.Member;
 import kz.qalqan.registry.MemberDirectory;
 import kz.qalqan.registry.OrgStructure;
@@ -52,23 +52,16 @@ import java.util.Map;
 @Controller
 class IncidentController {
 
-    /** Workflow rejections by the start of their reason, with the message that says them in the page's language. */
-    private static final Map<String, String> REJECTIONS = Map.of(
-            "An incident is closed only after", "incident.rejected.notInvestigated",
-            "The incident is closed", "incident.rejected.closed",
-            "The investigation of this incident has already", "incident.rejected.alreadyInvestigating",
-            "Corrective actions follow", "incident.rejected.investigateFirst",
-            "Closing needs a review", "incident.rejected.reviewNeeded",
-            "This corrective action was already done", "incident.rejected.actionDone");
-
     private final Incidents incidents;
     private final InjurySurveillance surveillance;
     private final MemberDirectory members;
     private final OrgStructure org;
     private final JsonMapper json;
+    private final FormErrors texts;
 
     IncidentController(Incidents incidents, InjurySurveillance surveillance, MemberDirectory members, OrgStructure org,
-                       JsonMapper json) {
+                       JsonMapper json, FormErrors texts) {
+        this.texts = texts;
         this.incidents = incidents;
         this.surveillance = surveillance;
         this.members = members;
@@ -108,7 +101,7 @@ class IncidentController {
         model.addAttribute("statuses", IncidentStatus.values());
         model.addAttribute("kinds", IncidentKind.values());
         model.addAttribute("next", items.size() == 50 ? items.get(items.size() - 1).id() : null);
-        return "incidents/list";
+        return "incident/list";
     }
 
     @GetMapping("/incidents/new")
@@ -122,7 +115,7 @@ class IncidentController {
         } catch (NotFoundException e) {
             // a staff account without a member record: no defaults
         }
-        String now = LocalDateTime.now(TemplateFunctions.ZONE).truncatedTo(ChronoUnit.MINUTES).toString();
+        String now = LocalDateTime.now(Incidents.KAZAKHSTAN).truncatedTo(ChronoUnit.MINUTES).toString();
         return showForm(new ReportForm(null, now, unit, region, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null), Map.of(), model);
     }
@@ -133,21 +126,21 @@ class IncidentController {
         java.time.Instant occurredAt = null;
         if (form.occurredAt() != null && !form.occurredAt().isBlank()) {
             try {
-                occurredAt = LocalDateTime.parse(form.occurredAt().trim()).atZone(TemplateFunctions.ZONE).toInstant();
+                occurredAt = LocalDateTime.parse(form.occurredAt().trim()).atZone(Incidents.KAZAKHSTAN).toInstant();
             } catch (DateTimeParseException e) {
-                errors.put("occurredAt", "incident.error.occurredAt");
+                errors.put("occurredAt", texts.text("incident.error.occurredAt"));
             }
         }
-        Double lat = number(form.lat(), "lat", errors);
-        Double lon = number(form.lon(), "lon", errors);
-        Integer restricted = whole(form.restrictedDays(), "restrictedDays", errors);
-        Integer lost = whole(form.lostDays(), "lostDays", errors);
+        Double lat = number(form.lat(), "lat", "incident.error.lat", errors);
+        Double lon = number(form.lon(), "lon", "incident.error.lon", errors);
+        Integer restricted = whole(form.restrictedDays(), "restrictedDays", "incident.error.restrictedDays", errors);
+        Integer lost = whole(form.lostDays(), "lostDays", "incident.error.lostDays", errors);
         List<Long> persons = List.of();
         if (form.isInvolvingMe() && !form.isAnonymous()) {
             try {
                 persons = List.of(members.self().id());
             } catch (NotFoundException e) {
-                errors.put("involvesMe", "incident.error.involvesMe");
+                errors.put("involvesMe", texts.text("incident.error.involvesMe"));
             }
         }
         if (!errors.isEmpty()) {
@@ -159,13 +152,11 @@ class IncidentController {
                     form.bodyRegion(), form.cause(), form.activityType(), form.outcome(), restricted, lost, form.diagnosis(),
                     form.outcomeNarrative(), form.isAnonymous()));
             model.addAttribute("incident", view);
-            return "incidents/reported";
+            return "incident/reported";
         } catch (InvalidInputException e) {
-            for (FieldProblem p : e.problems()) {
-                String field = p.field() == null ? "general" : p.field();
-                errors.putIfAbsent(field, "incident.error." + field);
-            }
-            return showForm(form, errors, model);
+            Map<String, String> said = new LinkedHashMap<>();
+            texts.of(e).forEach((field, text) -> said.put(field, label(REPORT_FIELDS, field) + text));
+            return showForm(form, said, model);
         }
     }
 
@@ -173,8 +164,8 @@ class IncidentController {
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("incident", incidents.find(id));
         model.addAttribute("mayInvestigate", incidents.mayInvestigate(id));
-        model.addAttribute("today", LocalDate.now(TemplateFunctions.ZONE));
-        return "incidents/detail";
+        model.addAttribute("today", LocalDate.now(Incidents.KAZAKHSTAN));
+        return "incident/detail";
     }
 
     @PostMapping("/incidents/{id}/investigation")
@@ -221,7 +212,7 @@ class IncidentController {
         }
         model.addAttribute("report", report);
         model.addAttribute("chartData", json.writeValueAsString(chartData(report)));
-        return "incidents/surveillance";
+        return "incident/surveillance";
     }
 
     @GetMapping("/incidents/surveillance.csv")
@@ -234,17 +225,17 @@ class IncidentController {
         out.flush();
     }
 
-    /** The figures the charts draw; the same numbers are in the tables beside them. */
-    private static Map<String, Object> chartData(SurveillanceReport r) {
+    /** The figures the charts draw, labelled in the page's language; the same numbers are in the tables beside them. */
+    private Map<String, Object> chartData(SurveillanceReport r) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("months", r.byMonth().stream().map(SurveillanceReport.Rate::key).toList());
         data.put("monthRates", r.byMonth().stream().map(SurveillanceReport.Rate::rate).toList());
         data.put("units", r.byUnit().stream().map(SurveillanceReport.Rate::label).toList());
         data.put("unitRates", r.byUnit().stream().map(SurveillanceReport.Rate::rate).toList());
-        data.put("causes", r.causes().stream().map(SurveillanceReport.ParetoBar::key).toList());
+        data.put("causes", r.causes().stream().map(b -> name("incident.cause.", b.key())).toList());
         data.put("causeCounts", r.causes().stream().map(SurveillanceReport.ParetoBar::count).toList());
         data.put("causeCumulative", r.causes().stream().map(SurveillanceReport.ParetoBar::cumulativePercent).toList());
-        data.put("bodyRegions", r.bodyRegions().stream().map(SurveillanceReport.ParetoBar::key).toList());
+        data.put("bodyRegions", r.bodyRegions().stream().map(b -> name("incident.body.", b.key())).toList());
         data.put("bodyRegionCounts", r.bodyRegions().stream().map(SurveillanceReport.ParetoBar::count).toList());
         data.put("bodyRegionCumulative", r.bodyRegions().stream().map(SurveillanceReport.ParetoBar::cumulativePercent).toList());
         List<Map<String, Object>> charts = new ArrayList<>();
@@ -263,17 +254,20 @@ class IncidentController {
         return data;
     }
 
+    /** The name of a cause or body region (a key of the report); a key not recorded is "not recorded". */
+    private String name(String prefix, String key) {
+        return "UNKNOWN".equals(key) ? texts.text("incident.unknown") : texts.text(prefix + key);
+    }
+
     private String step(long id, RedirectAttributes redirect, Runnable step) {
         try {
             step.run();
             redirect.addFlashAttribute("saved", true);
         } catch (ConflictException e) {
-            String key = REJECTIONS.entrySet().stream().filter(r -> e.getMessage().startsWith(r.getKey()))
-                    .map(Map.Entry::getValue).findFirst().orElse("incident.rejected.openActions");
-            redirect.addFlashAttribute("rejected", key);
+            redirect.addFlashAttribute("rejected", texts.text(e));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("invalid", e.problems().stream()
-                    .map(p -> "incident.error." + (p.field() == null ? "general" : p.field())).toList());
+                    .map(p -> label(STEP_FIELDS, p.field()) + texts.text(p)).toList());
         }
         return "redirect:/incidents/" + id;
     }
@@ -288,7 +282,7 @@ class IncidentController {
         model.addAttribute("activities", ActivityType.values());
         model.addAttribute("outcomes", Outcome.values());
         model.addAttribute("regions", org.regions());
-        return "incidents/form";
+        return "incident/form";
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {
@@ -314,26 +308,47 @@ class IncidentController {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    private static Double number(String value, String field, Map<String, String> errors) {
+    /** The labels of the report form's fields, put before a rule's problem so the reader knows where it is. */
+    private static final Map<String, String> REPORT_FIELDS = Map.ofEntries(Map.entry("kind", "incident.field.kind"),
+            Map.entry("occurredAt", "incident.field.occurredAt"), Map.entry("description", "incident.field.description"),
+            Map.entry("unitCode", "incident.field.unitCode"), Map.entry("unitId", "incident.field.unitCode"),
+            Map.entry("regionCode", "incident.field.region"), Map.entry("place", "incident.field.place"),
+            Map.entry("lat", "incident.field.lat"), Map.entry("lon", "incident.field.lon"),
+            Map.entry("personIds", "incident.field.persons"), Map.entry("mechanism", "incident.field.mechanism"),
+            Map.entry("bodyRegion", "incident.field.bodyRegion"), Map.entry("cause", "incident.field.cause"),
+            Map.entry("activityType", "incident.field.activityType"), Map.entry("outcome", "incident.field.outcome"),
+            Map.entry("restrictedDays", "incident.field.restrictedDays"), Map.entry("lostDays", "incident.field.lostDays"),
+            Map.entry("diagnosis", "incident.field.diagnosis"), Map.entry("outcomeNarrative", "incident.field.outcomeNarrative"));
+
+    /** The same for the corrective-action and closing forms of the incident page. */
+    private static final Map<String, String> STEP_FIELDS = Map.of("description", "incident.field.action",
+            "owner", "incident.field.owner", "dueOn", "incident.field.dueOn", "review", "incident.field.review");
+
+    private String label(Map<String, String> labels, String field) {
+        String key = field == null ? null : labels.get(field);
+        return key == null ? "" : texts.text(key) + ": ";
+    }
+
+    private Double number(String value, String field, String code, Map<String, String> errors) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return Double.valueOf(value.trim().replace(',', '.'));
         } catch (NumberFormatException e) {
-            errors.put(field, "incident.error." + field);
+            errors.put(field, texts.text(code));
             return null;
         }
     }
 
-    private static Integer whole(String value, String field, Map<String, String> errors) {
+    private Integer whole(String value, String field, String code, Map<String, String> errors) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return Integer.valueOf(value.trim());
         } catch (NumberFormatException e) {
-            errors.put(field, "incident.error." + field);
+            errors.put(field, texts.text(code));
             return null;
         }
     }

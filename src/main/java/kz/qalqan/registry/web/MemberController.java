@@ -1,4 +1,4 @@
-package kz.qalqan.web.internal;
+package kz.qalqan.registry.web;
 
 import kz.qalqan.platform.ConflictException;
 import kz.qalqan.platform.FieldProblem;
@@ -14,7 +14,6 @@ import kz.qalqan.registry.OrgStructure;
 import kz.qalqan.registry.Position;
 import kz.qalqan.registry.Unit;
 import kz.qalqan.registry.UnitNotFoundException;
-import kz.qalqan.shared.IinProblem;
 import kz.qalqan.shared.Language;
 import kz.qalqan.shared.Sex;
 import org.springframework.stereotype.Controller;
@@ -45,6 +44,8 @@ class MemberController {
 
     /** Form fields named differently from the API fields the registry reports problems under. */
     private static final Map<String, String> FORM_FIELD = Map.of("unitId", "unit");
+    /** Said for a refusal without a code (every registry rule gives one). */
+    private static final String UNCODED = "platform.form.invalid";
     private static final Set<String> FORM_FIELDS = Set.of("iin", "lastName", "firstName", "middleName", "category",
             "phone", "email", "regionCode", "districtId", "unit", "positionId", "lat", "lon", "language", "skills",
             "birthDate", "sex", "status");
@@ -136,7 +137,7 @@ class MemberController {
         model.addAttribute("nextLink", page.next() == null ? null : filter.link(page.next()));
         model.addAttribute("firstLink", present(filter.after()) ? filter.link(null) : null);
         model.addAttribute("exportLink", problems.isEmpty() ? filter.exportLink() : null);
-        return "members/search";
+        return "registry/members/search";
     }
 
     /** Every member matching the filters, as the importable member CSV (audited by the registry). */
@@ -157,7 +158,7 @@ class MemberController {
         Member member = members.find(id);
         model.addAttribute("member", member);
         model.addAttribute("assignments", members.assignments(id));
-        return "members/detail";
+        return "registry/members/detail";
     }
 
     @GetMapping("/members/new")
@@ -219,7 +220,7 @@ class MemberController {
         form.setRegionCode(regionCode);
         model.addAttribute("form", form);
         model.addAttribute("districts", form.regionCodeOrNull() == null ? List.of() : org.districts(form.regionCodeOrNull()));
-        return "members/options :: districts";
+        return "registry/members/options :: districts";
     }
 
     /** The position choices of a unit, for the form when the unit changes (htmx). */
@@ -229,7 +230,7 @@ class MemberController {
         form.setUnit(unit);
         model.addAttribute("form", form);
         model.addAttribute("positions", positions(form));
-        return "members/options :: positions";
+        return "registry/members/options :: positions";
     }
 
     private String form(Model model, MemberForm form, Member existing) {
@@ -242,7 +243,7 @@ class MemberController {
         model.addAttribute("statuses", MemberStatus.values());
         model.addAttribute("languages", Arrays.stream(Language.values()).map(Language::code).toList());
         model.addAttribute("sexes", Sex.values());
-        return "members/form";
+        return "registry/members/form";
     }
 
     private List<Position> positions(MemberForm form) {
@@ -268,9 +269,9 @@ class MemberController {
     }
 
     /**
-     * Puts each problem the registry found next to its field, in the user's language where we can. A
-     * field that already shows a problem of its own (text that is not a number, an unknown unit code)
-     * keeps just that one; so does the position when the unit could not be read.
+     * Puts each problem the registry found next to its field, by the rule's code, so the page says it in its own
+     * language. A field that already shows a problem of its own (text that is not a number, an unknown unit
+     * code) keeps just that one; so does the position when the unit could not be read.
      */
     static void reject(BindingResult binding, List<FieldProblem> problems) {
         boolean unitUnreadable = binding.hasFieldErrors("unit");
@@ -279,28 +280,22 @@ class MemberController {
             if (field != null && (binding.hasFieldErrors(field) || (unitUnreadable && field.equals("positionId")))) {
                 continue;
             }
+            String code = p.code() == null ? UNCODED : p.code();
             if (field == null || !FORM_FIELDS.contains(field)) {
-                binding.reject("error.invalid", new Object[]{p.message()}, p.message());
-                continue;
-            }
-            Optional<IinProblem> iin = "iin".equals(field)
-                    ? Arrays.stream(IinProblem.values()).filter(x -> x.reason().equals(p.message())).findFirst()
-                    : Optional.empty();
-            if (iin.isPresent()) {
-                binding.rejectValue(field, iin.get().messageKey(), p.message());
-            } else if ("is required".equals(p.message())) {
-                binding.rejectValue(field, "error.required", p.message());
+                binding.reject(code, p.argsArray(), code);
             } else {
-                binding.rejectValue(field, "error.invalid", new Object[]{p.message()}, p.message());
+                binding.rejectValue(field, code, p.argsArray(), code);
             }
         }
     }
 
+    /** A duplicate IIN stands beside the IIN; a record changed meanwhile above the form. */
     static void reject(BindingResult binding, ConflictException e) {
+        String code = e.code() == null ? UNCODED : e.code();
         if ("iin".equals(e.field())) {
-            binding.rejectValue("iin", "member.error.duplicateIin", e.getMessage());
+            binding.rejectValue("iin", code, e.argsArray(), code);
         } else {
-            binding.reject("member.error.changedMeanwhile", e.getMessage());
+            binding.reject(code, e.argsArray(), code);
         }
     }
 

@@ -1,17 +1,15 @@
-package kz.qalqan.web.internal;
+package kz.qalqan.registry.web;
 
 import kz.qalqan.platform.NotFoundException;
 import kz.qalqan.platform.csv.CsvWriter;
+import kz.qalqan.platform.web.FormErrors;
 import kz.qalqan.registry.ImportIssue;
 import kz.qalqan.registry.ImportJob;
 import kz.qalqan.registry.ImportMode;
 import kz.qalqan.registry.MemberImport;
 import kz.qalqan.registry.OrgStructure;
 import kz.qalqan.registry.Unit;
-import kz.qalqan.shared.CalendarDate;
 import kz.qalqan.shared.Iin;
-import kz.qalqan.shared.IinProblem;
-import kz.qalqan.shared.IinWarning;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -33,11 +31,8 @@ import java.nio.file.Path;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * CSV imports of members: the upload form with the file format, the list of recent imports, and one
@@ -62,17 +57,16 @@ class ImportController {
             new Column("district", false), new Column("unit", false), new Column("lat", false),
             new Column("lon", false), new Column("language", false), new Column("skills", false));
 
-    /** One problem of a report as shown: a message key (with its one argument) when the reason is a known one. */
-    public record IssueRow(ImportIssue issue, String messageKey, String argument) {
-    }
-
     private final MemberImport imports;
     private final OrgStructure org;
     private final Path uploads;
     private final Clock clock;
+    private final FormErrors texts;
 
-    ImportController(MemberImport imports, OrgStructure org, @Value("${qalqan.data-dir}") Path dataDir, Clock clock) {
+    ImportController(MemberImport imports, OrgStructure org, @Value("${qalqan.data-dir}") Path dataDir, Clock clock,
+                     FormErrors texts) {
         this.imports = imports;
+        this.texts = texts;
         this.org = org;
         this.uploads = dataDir.resolve("imports");
         this.clock = clock;
@@ -110,14 +104,14 @@ class ImportController {
     @GetMapping("/imports/{id}")
     String detail(@PathVariable UUID id, Model model) {
         status(model, id);
-        return "imports/detail";
+        return "registry/imports/detail";
     }
 
     /** The progress or, once finished, the report: the part of the page htmx refreshes. */
     @GetMapping("/imports/{id}/status")
     String statusFragment(@PathVariable UUID id, Model model) {
         status(model, id);
-        return "imports/detail :: status";
+        return "registry/imports/detail :: status";
     }
 
     @GetMapping("/imports/example.csv")
@@ -145,9 +139,14 @@ class ImportController {
         model.addAttribute("job", job);
         model.addAttribute("secondsLeft", job.secondsLeft(clock.instant()));
         if (job.report() != null) {
-            model.addAttribute("errors", job.report().errors().stream().map(ImportController::row).toList());
-            model.addAttribute("warnings", job.report().warnings().stream().map(ImportController::row).toList());
+            model.addAttribute("errors", job.report().errors().stream().map(this::said).toList());
+            model.addAttribute("warnings", job.report().warnings().stream().map(this::said).toList());
         }
+    }
+
+    /** The issue with its reason in the page's language; a report stored before reasons had codes stays as written. */
+    private ImportIssue said(ImportIssue issue) {
+        return issue.code() == null ? issue : issue.withMessage(texts.text(issue));
     }
 
     private String page(Model model, String mode, String error) {
@@ -155,42 +154,8 @@ class ImportController {
         model.addAttribute("error", error);
         model.addAttribute("columns", COLUMNS);
         model.addAttribute("jobs", imports.recentJobs(RECENT));
-        return "imports/list";
+        return "registry/imports/list";
     }
-
-    /**
-     * The importer reports in English; the reasons people meet most often are shown in their language
-     * (matched on the importer's wording), anything else as written.
-     */
-    static IssueRow row(ImportIssue issue) {
-        String message = issue.message() == null ? "" : issue.message();
-        for (IinProblem p : IinProblem.values()) {
-            if (p.reason().equals(message)) {
-                return new IssueRow(issue, p.messageKey(), null);
-            }
-        }
-        for (IinWarning w : IinWarning.values()) {
-            if (message.startsWith(w.description())) {
-                return new IssueRow(issue, w.messageKey(), null);
-            }
-        }
-        for (Map.Entry<Pattern, String> known : KNOWN_REASONS.entrySet()) {
-            Matcher m = known.getKey().matcher(message);
-            if (m.matches()) {
-                return new IssueRow(issue, known.getValue(), m.groupCount() > 0 ? m.group(1) : null);
-            }
-        }
-        return new IssueRow(issue, null, null);
-    }
-
-    private static final Map<Pattern, String> KNOWN_REASONS = Map.of(
-            Pattern.compile("a member with this IIN is already registered"), "imports.issue.registered",
-            Pattern.compile("duplicate IIN within the file: line (\\d+) has it first"), "imports.issue.repeated",
-            Pattern.compile("unknown unit code"), "imports.issue.unknownUnit",
-            Pattern.compile("unknown column ignored"), "imports.issue.unknownColumn",
-            Pattern.compile("is required"), "error.required",
-            Pattern.compile(Pattern.quote(CalendarDate.Problem.NO_SUCH_DAY.reason())), CalendarDate.Problem.NO_SUCH_DAY.messageKey(),
-            Pattern.compile(Pattern.quote(CalendarDate.Problem.NOT_A_DATE.reason())), CalendarDate.Problem.NOT_A_DATE.messageKey());
 
     /** A valid synthetic IIN from a birth-date-and-century prefix (7 digits) and a serial. */
     private static String iin(String datePrefix, String serial) {

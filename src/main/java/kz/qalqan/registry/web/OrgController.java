@@ -1,4 +1,4 @@
-package kz.qalqan.web.internal;
+package kz.qalqan.registry.web;
 
 import kz.qalqan.platform.NotFoundException;
 import kz.qalqan.registry.District;
@@ -52,7 +52,7 @@ class OrgController {
                 .map(r -> new RegionRow(r, org.districts(r.code()).size(), units.getOrDefault(r.code(), 0L),
                         counts.getOrDefault(r.code(), 0L)))
                 .toList());
-        return "org/regions";
+        return "registry/org/regions";
     }
 
     @GetMapping("/org/regions/{code}")
@@ -64,7 +64,7 @@ class OrgController {
         model.addAttribute("districts", districts);
         model.addAttribute("unitCount", units.size());
         model.addAttribute("tree", tree(units));
-        return "org/region";
+        return "registry/org/region";
     }
 
     @GetMapping("/org/units/{id}")
@@ -76,7 +76,7 @@ class OrgController {
         model.addAttribute("positions", org.positions(id).stream()
                 .map(p -> new PositionRow(p, holder(p.holderMemberId())))
                 .toList());
-        return "org/unit";
+        return "registry/org/unit";
     }
 
     private Member holder(Long memberId) {
