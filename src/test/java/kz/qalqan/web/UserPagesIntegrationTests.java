@@ -104,7 +104,7 @@ class UserPagesIntegrationTests {
         assertThat(scopeInput).isPositive();
         assertThat(body.substring(scopeInput, scopeError)).contains("value=\"KZ-99x\"").contains("aria-invalid=\"true\"")
                 .doesNotContain("id=\"grant-2");
-        assertThat(body.substring(scopeError, body.indexOf("</p>", scopeError))).contains(en("user.error.scope"));
+        assertThat(body.substring(scopeError, body.indexOf("</p>", scopeError))).contains(en("identity.grant.scopeUnknown", "KZ-99x"));
         assertThat(body).doesNotContain("id=\"grant-0-scope-error\"");
 
         int passwordError = body.indexOf("id=\"password-error\"");
@@ -192,7 +192,7 @@ class UserPagesIntegrationTests {
 
         WebClient.Page bad = web.post("/account/tokens", account, Map.of("name", "", "expiresInDays", "9999"));
         assertThat(bad.status()).isEqualTo(200);
-        assertThat(bad.body()).contains("id=\"name-error\"").contains(en("account.error.expiry", "365"))
+        assertThat(bad.body()).contains("id=\"name-error\"").contains(en("identity.token.lifetime", "365"))
                 .contains("value=\"9999\"");
 
         WebClient.Page issued = web.post("/account/tokens", account, Map.of("name", "nightly export", "expiresInDays", "30"));
@@ -228,7 +228,7 @@ class UserPagesIntegrationTests {
         WebClient.Page wrong = web.post("/account/password", account,
                 Map.of("currentPassword", "not my password at all", "newPassword", "new pass phrase for me"));
         assertThat(wrong.status()).isEqualTo(200);
-        assertThat(wrong.body()).contains("id=\"currentPassword-error\"").contains(en("account.error.currentPassword"));
+        assertThat(wrong.body()).contains("id=\"currentPassword-error\"").contains(en("password.current.wrong"));
         WebClient.Page weak = web.post("/account/password", account, Map.of("currentPassword", password, "newPassword", "short"));
         assertThat(weak.body()).contains("id=\"newPassword-error\"").contains(en(PasswordRejection.TOO_SHORT.messageKey()));
 

@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.LocaleResolver;
 
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
@@ -37,7 +38,8 @@ import java.util.List;
  * password and token check goes through the {@link LoginGuard}. Only the sign-in page, static assets and
  * {@code /actuator/health} are reachable without signing in; {@code /actuator/prometheus} needs the role ADMIN; managing users ({@code /api/users/**} and the
  * pages under {@code /admin/users}) needs a national ADMIN grant, while everyone signed in has their own
- * {@code /account} and {@code /api/users/me}; the audit trail ({@code /api/audit/**}, {@code /audit/**})
+ * {@code /account} and {@code /api/users/me}; after a form sign-in the pages speak the account's language
+ * ({@link AccountLanguageAtSignIn}); the audit trail ({@code /api/audit/**}, {@code /audit/**})
  * the role ADMIN or AUDITOR.
  */
 @Configuration(proxyBeanMethods = false)
@@ -126,7 +128,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, IdentityProperties properties) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, IdentityProperties properties, SignedInAccountLanguage languages,
+                            ObjectProvider<LocaleResolver> locales) throws Exception {
         SessionLifetime lifetime = new SessionLifetime(clock, properties.sessions().absoluteLifetime());
         http.authenticationManager(passwords())
                 .authorizeHttpRequests(a -> a
@@ -137,7 +140,8 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/users", "/admin/users/**").access(NATIONAL_ADMIN)
                         .requestMatchers("/account", "/account/**").authenticated()
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
+                .formLogin(f -> f.loginPage("/login")
+                        .successHandler(new AccountLanguageAtSignIn(languages, locales.getIfUnique()))
                         .failureHandler(new FormLoginFailureHandler()).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // for Prometheus scraping /actuator/prometheus and similar tools
