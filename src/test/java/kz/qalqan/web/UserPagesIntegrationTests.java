@@ -81,7 +81,7 @@ class UserPagesIntegrationTests {
 
         WebClient.Page after = web.get("/admin/users");
         assertThat(after.body()).contains(en("users.created", username)).contains(">" + username + "<")
-                .contains(en("role.COMMANDER") + " @ KZ-75").contains("Айгүл Сәрсенова");
+                .contains(en("role.COMMANDER") + " @ Almaty (KZ-75)").contains("Айгүл Сәрсенова");
         assertThat(new ApiClient(port, username, "long enough pass phrase 7").get("/api/users/me").status()).isEqualTo(200);
     }
 
@@ -147,7 +147,7 @@ class UserPagesIntegrationTests {
         changes.put("grants[1].scope", "KZ");
         assertThat(web.post("/admin/users/" + id, edit, changes).status()).isEqualTo(302);
         String list = web.get("/admin/users").body();
-        assertThat(list).contains(en("role.COMMANDER") + " @ KZ").contains(en("userStatus.DISABLED"));
+        assertThat(list).contains(en("role.COMMANDER") + " @ Kazakhstan (KZ)").contains(en("userStatus.DISABLED"));
 
         WebClient.Page weak = web.post("/admin/users/" + id + "/password", edit, Map.of("password", "password"));
         assertThat(weak.status()).isEqualTo(200);
@@ -178,7 +178,7 @@ class UserPagesIntegrationTests {
         assertThat(admin().get("/").body()).contains("href=\"/admin/users\"");
         WebClient.Page account = web.get("/account");
         assertThat(account.status()).isEqualTo(200);
-        assertThat(account.body()).contains(username).contains(en("role.ADMIN") + " @ KZ-75");
+        assertThat(account.body()).contains(username).contains(en("role.ADMIN") + " @ Almaty (KZ-75)");
     }
 
     @Test

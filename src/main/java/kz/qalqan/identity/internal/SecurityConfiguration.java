@@ -1,6 +1,8 @@
 package kz.qalqan.identity.internal;
 
+import kz.qalqan.platform.web.ProblemTexts;
 import kz.qalqan.shared.Role;
+import org.springframework.context.MessageSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -59,12 +61,17 @@ class SecurityConfiguration {
     private final PasswordEncoder encoder;
     private final LoginGuard guard;
     private final Clock clock;
+    private final MessageSource messages;
+    private final ProblemTexts texts;
 
-    SecurityConfiguration(DatabaseUserDetailsService users, PasswordEncoder encoder, LoginGuard guard, Clock clock) {
+    SecurityConfiguration(DatabaseUserDetailsService users, PasswordEncoder encoder, LoginGuard guard, Clock clock,
+                          MessageSource messages, ProblemTexts texts) {
         this.users = users;
         this.encoder = encoder;
         this.guard = guard;
         this.clock = clock;
+        this.messages = messages;
+        this.texts = texts;
     }
 
     private AuthenticationManager passwords() {
@@ -75,7 +82,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AccessTokenRepository tokens, ObjectProvider<JwtDecoder> jwtDecoder,
                             JwtProperties jwt) throws Exception {
-        ApiAuthenticationEntryPoint problems = new ApiAuthenticationEntryPoint(clock);
+        ApiAuthenticationEntryPoint problems = new ApiAuthenticationEntryPoint(clock, messages, texts);
         statelessBearer(http, tokens, jwtDecoder, jwt, problems);
         http.securityMatcher("/api/**")
                 .authenticationManager(passwords())
@@ -101,7 +108,7 @@ class SecurityConfiguration {
     @Order(0)
     SecurityFilterChain apiDocsWithBearer(HttpSecurity http, AccessTokenRepository tokens, ObjectProvider<JwtDecoder> jwtDecoder,
                                           JwtProperties jwt) throws Exception {
-        statelessBearer(http, tokens, jwtDecoder, jwt, new ApiAuthenticationEntryPoint(clock));
+        statelessBearer(http, tokens, jwtDecoder, jwt, new ApiAuthenticationEntryPoint(clock, messages, texts));
         http.securityMatcher(request -> {
                     String path = request.getRequestURI().substring(request.getContextPath().length());
                     String authorization = request.getHeader("Authorization");

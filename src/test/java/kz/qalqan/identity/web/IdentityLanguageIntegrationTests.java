@@ -88,6 +88,7 @@ class IdentityLanguageIntegrationTests {
         String username = createUser("ru", password);
         WebClient web = new WebClient(port).signIn(username, password);
         WebClient.Page account = web.get("/account?lang=ru");
+        assertThat(account.body()).as("the grant in words").contains(">Командир @ Алматы (KZ-75)<");
 
         WebClient.Page bad = web.post("/account/tokens", account, Map.of("name", "", "expiresInDays", "9999"));
 
@@ -142,6 +143,11 @@ class IdentityLanguageIntegrationTests {
                 null, Locale.forLanguageTag("ru")));
         assertThat(english.json().get("detail").asString()).as("Accept-Language wins")
                 .contains(messages.getMessage("identity.token.nameRequired", null, Locale.ENGLISH));
+        var forbidden = script.get("/api/users");
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.json().get("code").asString()).isEqualTo("identity.auth.forbidden");
+        assertThat(forbidden.json().get("detail").asString()).isEqualTo(messages.getMessage("identity.auth.forbidden",
+                null, Locale.forLanguageTag("ru")));
         // the administrator's account is in Kazakh, the default
         var kazakh = ApiClient.admin(port).postJson("/api/users/me/tokens", Map.of("name", ""));
         assertThat(kazakh.json().get("detail").asString()).contains(messages.getMessage("identity.token.nameRequired",
