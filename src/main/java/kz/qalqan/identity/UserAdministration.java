@@ -25,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +59,10 @@ public class UserAdministration {
 
     private static final int MAX_DISPLAY_NAME = 200;
     private static final int MAX_TOKEN_NAME = 100;
+    /** The last active national administrator may not be deleted, disabled or lose that grant. */
+    static final String LAST_ADMIN = "identity.admin.last";
+    private static final ZoneId KAZAKHSTAN = ZoneId.of("Asia/Almaty");
+    private static final DateTimeFormatter SHOWN_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     private final UserRepository users;
     private final AccessTokenRepository tokens;
@@ -110,10 +116,9 @@ public class UserAdministration {
         List<FieldProblem> problems = new ArrayList<>();
         String username = Usernames.normalize(command.username());
         if (command.username() == null || command.username().isBlank()) {
-            problems.add(new FieldProblem("username", "is required"));
+            problems.add(FieldProblem.of("username", "identity.username.required"));
         } else if (!Usernames.valid(username)) {
-            problems.add(new FieldProblem("username",
-                    "must be 3 to 64 characters: Latin letters, digits, dot, dash or underscore"));
+            problems.add(FieldProblem.of("username", "identity.username.invalid"));
         }
         passwordPolicy.check(username, command.password(), personalWords(command.displayName()))
                 .forEach(r -> problems.add(FieldProblem.of("password", r.messageKey())));
@@ -126,7 +131,7 @@ public class UserAdministration {
         }
         long id = users.insert(username, encoder.encode(command.password()), displayName, language, command.memberId(),
                         clock.instant())
-                .orElseThrow(() -> new ConflictException("username", "username " + username + " is already taken"));
+                .orElseThrow(() -> ConflictException.coded("username", "identity.username.taken", username));
         users.replaceGrants(id, grants);
         events.publishEvent(new UserCreated(id, username, actor));
         audit.record("USER_CREATE", "user", Long.toString(id), null, null, username + " " + describe(command.grants()));
@@ -147,9 +152,9 @@ public class UserAdministration {
         if (current.activeNationalAdmin()) {
             boolean staysAdmin = grants.stream().anyMatch(RoleGrant::nationalAdmin);
             if (status != UserStatus.ACTIVE) {
-                requireAnotherNationalAdmin(current, "status", "disabled");
+                requireAnotherNationalAdmin(current, "status");
             } else if (!staysAdmin) {
-                requireAnotherNationalAdmin(current, "grants", "lose the national ADMIN grant");
+                requireAnotherNationalAdmin(current, "grants");
             }
         }
         users.update(id, displayName, language, status, changes.memberId());
@@ -166,7 +171,7 @@ public class UserAdministration {
     public void delete(long id, String actor) {
         UserAccount current = user(id);
         if (current.activeNationalAdmin()) {
-            requireAnotherNationalAdmin(current, null, "deleted");
+            requireAnotherNationalAdmin(current, null);
         }
         endAccess(current, "deleted");
         users.delete(id);
@@ -235,16 +240,16 @@ public class UserAdministration {
         List<FieldProblem> problems = new ArrayList<>();
         String name = command.name() == null ? "" : command.name().trim();
         if (name.isEmpty()) {
-            problems.add(new FieldProblem("name", "is required"));
+            problems.add(FieldProblem.of("name", "identity.token.nameRequired"));
         } else if (name.length() > MAX_TOKEN_NAME) {
-            problems.add(new FieldProblem("name", "must be at most " + MAX_TOKEN_NAME + " characters"));
+            problems.add(FieldProblem.of("name", "identity.token.nameTooLong", MAX_TOKEN_NAME));
         }
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.tokens().defaultLifetime());
         long maxDays = properties.tokens().maxLifetime().toDays();
         if (command.expiresInDays() != null) {
             if (command.expiresInDays() < 1 || command.expiresInDays() > maxDays) {
-                problems.add(new FieldProblem("expiresInDays", "must be between 1 and " + maxDays));
+                problems.add(FieldProblem.of("expiresInDays", "identity.token.lifetime", maxDays));
             } else {
                 expiresAt = now.plus(Duration.ofDays(command.expiresInDays()));
             }
@@ -256,7 +261,8 @@ public class UserAdministration {
             if (command.expiresInDays() == null) {
                 expiresAt = expiresAt.isAfter(parentExpiry) ? parentExpiry : expiresAt;
             } else if (expiresAt.isAfter(parentExpiry)) {
-                problems.add(FieldProblem.of("expiresInDays", "token.error.outlives-parent", parentExpiry.toString()));
+                problems.add(FieldProblem.of("expiresInDays", "token.error.outlives-parent",
+                        SHOWN_TIME.format(parentExpiry.atZone(KAZAKHSTAN))));
             }
         }
         if (!problems.isEmpty()) {
@@ -313,11 +319,10 @@ public class UserAdministration {
                 .orElseThrow(() -> UserNotFoundException.forUsername(username)).id();
     }
 
-    private void requireAnotherNationalAdmin(UserAccount user, String field, String change) {
+    private void requireAnotherNationalAdmin(UserAccount user, String field) {
         users.lockNationalAdministrators();
         if (users.activeNationalAdministratorsOtherThan(user.id()) == 0) {
-            throw new ConflictException(field, user.username() + " is the last active national administrator and cannot be "
-                    + change + "; first grant ADMIN over KZ to another active user");
+            throw ConflictException.coded(field, LAST_ADMIN, user.username());
         }
     }
 
@@ -335,9 +340,9 @@ public class UserAdministration {
     private static String displayName(String given, List<FieldProblem> problems) {
         String name = given == null ? "" : given.strip();
         if (name.isEmpty()) {
-            problems.add(new FieldProblem("displayName", "is required"));
+            problems.add(FieldProblem.of("displayName", "identity.displayName.required"));
         } else if (name.length() > MAX_DISPLAY_NAME) {
-            problems.add(new FieldProblem("displayName", "must be at most " + MAX_DISPLAY_NAME + " characters"));
+            problems.add(FieldProblem.of("displayName", "identity.displayName.tooLong", MAX_DISPLAY_NAME));
         }
         return name;
     }
@@ -348,7 +353,7 @@ public class UserAdministration {
         }
         Optional<Language> language = Language.fromCode(given);
         if (language.isEmpty()) {
-            problems.add(new FieldProblem("language", "must be kk, ru or en"));
+            problems.add(FieldProblem.of("language", "identity.language.unknown"));
             return null;
         }
         return language.get().code();
@@ -356,13 +361,13 @@ public class UserAdministration {
 
     private static UserStatus status(String given, List<FieldProblem> problems) {
         if (given == null || given.isBlank()) {
-            problems.add(new FieldProblem("status", "is required (ACTIVE or DISABLED)"));
+            problems.add(FieldProblem.of("status", "identity.status.required"));
             return null;
         }
         try {
             return UserStatus.valueOf(given.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("status", "must be ACTIVE or DISABLED"));
+            problems.add(FieldProblem.of("status", "identity.status.unknown"));
             return null;
         }
     }
@@ -374,16 +379,16 @@ public class UserAdministration {
         try {
             members.find(memberId);
         } catch (NotFoundException e) {
-            problems.add(new FieldProblem("memberId", "is not a registered member"));
+            problems.add(FieldProblem.of("memberId", "identity.member.unknown", memberId));
             return;
         }
         users.usernameOfMember(memberId, userId).ifPresent(other ->
-                problems.add(new FieldProblem("memberId", "is already linked to the account " + other)));
+                problems.add(FieldProblem.of("memberId", "identity.member.linked", other)));
     }
 
     private List<RoleGrant> grants(List<GrantRequest> requested, List<FieldProblem> problems) {
         if (requested == null || requested.isEmpty()) {
-            problems.add(new FieldProblem("grants", "at least one grant is required"));
+            problems.add(FieldProblem.of("grants", "identity.grants.required"));
             return List.of();
         }
         if (requested.size() > MAX_GRANTS) {
@@ -395,7 +400,7 @@ public class UserAdministration {
             GrantRequest g = requested.get(i);
             String at = "grants[" + i + "]";
             if (g == null) {
-                problems.add(new FieldProblem(at, "is required"));
+                problems.add(FieldProblem.of(at, "identity.grant.required"));
                 continue;
             }
             Role role = null;
@@ -405,13 +410,13 @@ public class UserAdministration {
                 // reported below
             }
             if (role == null) {
-                problems.add(new FieldProblem(at + ".role", "must be one of ADMIN, COMMANDER, SAFETY_OFFICER, "
-                        + "MEDICAL_OFFICER, TRAINING_OFFICER, EMERGENCY_COORDINATOR, AUDITOR, MEMBER"));
+                problems.add(FieldProblem.of(at + ".role", "identity.grant.roleUnknown"));
             }
             Optional<ScopeResolver.ResolvedScope> scope = scopes.resolve(g.scope());
             if (scope.isEmpty()) {
-                problems.add(new FieldProblem(at + ".scope", g.scope() == null || g.scope().isBlank() ? "is required"
-                        : "is not a known org node: use KZ, a region code such as KZ-75, district:<id> or unit:<code>"));
+                problems.add(g.scope() == null || g.scope().isBlank()
+                        ? FieldProblem.of(at + ".scope", "identity.grant.scopeRequired")
+                        : FieldProblem.of(at + ".scope", "identity.grant.scopeUnknown", g.scope().strip()));
             }
             if (role != null && scope.isPresent()) {
                 grants.putIfAbsent(role + "@" + scope.get().orgPath(),

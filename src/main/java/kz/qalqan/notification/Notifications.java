@@ -44,6 +44,10 @@ public class Notifications {
      * The most members one enqueue through the API names (their ids fit in the 1 MB a JSON body may have), and
      * template parameters it carries. Call-ups of more people are enqueued inside the application, not through the API.
      */
+    /** Refusal codes the API edge shares with the rules here. */
+    public static final String REPLY_WITHIN_NOT_POSITIVE = "notification.replyWithin.notPositive";
+    public static final String ANSWER_UNKNOWN = "notification.answer.unknown";
+
     public static final int MAX_MEMBERS = 100_000;
     public static final int MAX_PARAMETERS = 20;
     /** The longest idempotency key and correlation id a caller of the API may give (their space is added in front). */
@@ -144,21 +148,21 @@ public class Notifications {
     private Map<String, kz.qalqan.notification.internal.OutboxRepository.Rendered> check(Notice notice) {
         List<FieldProblem> problems = new ArrayList<>();
         if (notice.idempotencyKey() == null || notice.idempotencyKey().isBlank() || notice.idempotencyKey().length() > 150) {
-            problems.add(new FieldProblem("idempotencyKey", "is required, at most 150 characters"));
+            problems.add(FieldProblem.of("idempotencyKey", "notification.key.invalid", 150));
         }
         if (notice.correlationId() == null || notice.correlationId().isBlank() || notice.correlationId().length() > 200) {
-            problems.add(new FieldProblem("correlationId", "is required, at most 200 characters"));
+            problems.add(FieldProblem.of("correlationId", "notification.correlation.invalid", 200));
         }
         if (notice.channels().isEmpty() || notice.channels().size() > 3
                 || new LinkedHashSet<>(notice.channels()).size() != notice.channels().size()) {
-            problems.add(new FieldProblem("channels", "name one to three different channels of EMAIL, SMS, WEBHOOK"));
+            problems.add(FieldProblem.of("channels", "notification.channels.invalid"));
         }
         if (notice.replyWithin() != null && (notice.replyWithin().isNegative() || notice.replyWithin().isZero())) {
-            problems.add(new FieldProblem("replyWithin", "must be positive"));
+            problems.add(FieldProblem.of("replyWithin", REPLY_WITHIN_NOT_POSITIVE));
         }
         var texts = templates.render(notice.templateKey(), notice.parameters());
         if (texts.isEmpty()) {
-            problems.add(new FieldProblem("templateKey", "is not a known message template"));
+            problems.add(FieldProblem.of("templateKey", "notification.templateKey.unknown", String.valueOf(notice.templateKey())));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -198,7 +202,7 @@ public class Notifications {
 
     private static String requireCorrelation(String correlationId) {
         if (correlationId == null || correlationId.isBlank()) {
-            throw InvalidInputException.of("correlation", "is required");
+            throw InvalidInputException.coded("correlation", "notification.correlation.required");
         }
         return correlationId;
     }
@@ -265,11 +269,11 @@ public class Notifications {
         var target = outbox.replyTarget(verified.messageId()).filter(OutboxRepository.ReplyTarget::expectsReply)
                 .orElseThrow(Notifications::invalidLink);
         if (answer == null) {
-            throw InvalidInputException.of("answer", "choose ACCEPT, DECLINE or UNABLE");
+            throw InvalidInputException.coded("answer", ANSWER_UNKNOWN);
         }
         String cleanReason = reason == null || reason.isBlank() ? null : reason.strip();
         if (cleanReason != null && cleanReason.length() > 500) {
-            throw InvalidInputException.of("reason", "at most 500 characters");
+            throw InvalidInputException.coded("reason", "notification.reason.tooLong", 500);
         }
         store(target, answer, cleanReason, via);
         return replyView(token);

@@ -50,7 +50,11 @@ class IdentityLastAdminIntegrationTests extends SignInTestSupport {
         var demote = admin.putJson("/api/users/" + adminId, changes(self, "ACTIVE", List.of(grant("ADMIN", "KZ-75"))));
 
         assertThat(delete.status()).as(delete.toString()).isEqualTo(409);
-        assertThat(delete.json().get("detail").asString()).contains("last active national administrator");
+        assertThat(delete.json().get("code").asString()).isEqualTo("identity.admin.last");
+        assertThat(delete.json().get("args").get(0).asString()).isEqualTo("admin");
+        assertThat(delete.json().get("detail").asString()).as("in the administrator's language, Kazakh")
+                .contains("соңғы белсенді ұлттық әкімші");
+        assertThat(disable.json().get("errors").get(0).get("code").asString()).isEqualTo("identity.admin.last");
         assertThat(disable.status()).as(disable.toString()).isEqualTo(409);
         assertThat(disable.json().get("errors").get(0).get("field").asString()).isEqualTo("status");
         assertThat(demote.status()).as(demote.toString()).isEqualTo(409);

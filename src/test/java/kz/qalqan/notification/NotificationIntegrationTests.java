@@ -404,6 +404,39 @@ class NotificationIntegrationTests extends NotificationTestSupport {
                 "memberIds", List.of(1), "correlationId", "x"));
         assertThat(r2.status()).isEqualTo(400);
         assertThat(r2.body()).contains("templateKey", "idempotencyKey");
+        assertThat(codes(r2)).containsEntry("templateKey", "notification.templateKey.unknown")
+                .containsEntry("idempotencyKey", "notification.key.invalid");
+        assertThat(r2.json().get("errors").findValues("args").stream().map(Object::toString).toList())
+                .contains("[\"nope\"]", "[150]");
+    }
+
+    @Test
+    void anEnqueueRefusesWithCodesAndArgumentsInTheReadersLanguage() {
+        var r = admin().postJsonIn("ru", "/api/notifications", Map.of("templateKey", "callup", "channels", List.of("FAX"),
+                "memberIds", List.of(), "replyWithinMinutes", 0));
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(codes(r)).containsEntry("channels", "notification.channel.unknown")
+                .containsEntry("memberIds", "notification.members.required")
+                .containsEntry("replyWithinMinutes", "notification.replyWithin.notPositive");
+        JsonNode channel = r.json().get("errors").get(0);
+        assertThat(channel.get("args").get(0).asString()).isEqualTo("FAX");
+        assertThat(channel.get("message").asString()).isEqualTo("Неизвестный канал FAX: используйте EMAIL, SMS или WEBHOOK.");
+        assertThat(r.body()).doesNotContain("unknown channel").doesNotContain("must be positive");
+
+        var auditor = ApiClient.newUser(port, "AUDITOR", "KZ", null);
+        var refused = auditor.postJsonIn("kk", "/api/notifications", Map.of("templateKey", "callup", "channels", List.of("SMS"),
+                "memberIds", List.of(1)));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("code").asString()).isEqualTo("notification.send.notAllowed");
+        assertThat(refused.json().get("detail").asString())
+                .isEqualTo("Хабарламаларды тек әкімші, командир немесе ТЖ үйлестірушісі жібереді.");
+    }
+
+    private static Map<String, String> codes(ApiClient.Response r) {
+        Map<String, String> codes = new java.util.LinkedHashMap<>();
+        r.json().get("errors").forEach(e -> codes.putIfAbsent(e.get("field").asString(), e.get("code").asString()));
+        return codes;
     }
 
     @Test
@@ -419,6 +452,11 @@ class NotificationIntegrationTests extends NotificationTestSupport {
                 .get("/notifications?correlation=" + correlation);
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("Шақыру хабарламалары", "Хабаров Тест", "Кезекте", "/members/" + member);
+        assertThat(page.body()).contains("Шақыру хабарламалары", "Хабаров Тест", "Кезекте", "/members/" + member)
+                .contains("<td>Шлюз (webhook)</td>").doesNotContain("<td>WEBHOOK</td>");
+        var russian = new kz.qalqan.web.WebClient(port).signIn("admin", "test-admin-password-1")
+                .get("/notifications?lang=ru&correlation=" + correlation);
+        assertThat(russian.body()).contains("<td>Шлюз (webhook)</td>", "Сообщения вызова")
+                .doesNotContain("<td>PENDING</td>", "<td>SENT</td>", "<td>DELIVERED</td>", "<td>WEBHOOK</td>");
     }
 }

@@ -113,6 +113,36 @@ class AuditPageIntegrationTests {
     }
 
     @Test
+    void namesActionsRolesAndRecordTypesInThePageLanguageNotAsCodes() {
+        WebClient browser = admin();
+        assertThat(browser.get("/members/" + member.id()).status()).isEqualTo(200);
+        WebClient failed = new WebClient(port);
+        failed.post("/login", failed.get("/login"), Map.of("username", "admin", "password", "not the password at all"));
+
+        WebClient.Page page = browser.get("/audit?lang=ru&entityType=member&entityId=" + member.id() + "&action=MEMBER_READ");
+        WebClient.Page signIns = browser.get("/audit?lang=ru&action=SIGN_IN_FAILED");
+
+        assertThat(page.body()).contains(">" + text("audit.action.MEMBER_READ", RU) + "</span>")
+                .contains(">" + text("role.ADMIN", RU) + "</td>")
+                .contains(">" + text("audit.entity.member", RU) + "</span>")
+                .doesNotContain(">MEMBER_READ<").doesNotContain(">ADMIN<").doesNotContain(">member<");
+        assertThat(signIns.body()).contains(">" + text("audit.action.SIGN_IN_FAILED", RU) + "</span>")
+                .contains(">" + text("audit.entity.user", RU) + "</span>").doesNotContain(">SIGN_IN_FAILED<");
+    }
+
+    @Test
+    void aFilterItCannotReadIsRefusedInThePageLanguage() {
+        WebClient browser = admin();
+        for (Locale language : List.of(RU, KK)) {
+            WebClient.Page page = browser.get("/audit?lang=" + language.getLanguage() + "&from=yesterday");
+
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains(text("audit.filter.badFrom", language))
+                    .doesNotContain(text("audit.filter.badFrom", Locale.ENGLISH));
+        }
+    }
+
+    @Test
     void filtersNarrowTheList() {
         WebClient browser = admin();
         browser.get("/members/" + member.id());

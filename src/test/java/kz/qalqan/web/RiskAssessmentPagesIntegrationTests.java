@@ -25,7 +25,7 @@ class RiskAssessmentPagesIntegrationTests {
         String username = "riskpage-" + role.toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 6);
         String password = "riskpage-secret-pass-" + username;
         ApiClient.Response r = admin.postJson("/api/users", Map.of("username", username, "password", password,
-                "displayName", "Page " + role, "language", "en", "grants", List.of(Map.of("role", role, "scope", scope))));
+                "displayName", "Page " + role, "language", "kk", "grants", List.of(Map.of("role", role, "scope", scope))));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return new WebClient(port).signIn(username, password);
     }

@@ -81,7 +81,7 @@ class UserPagesIntegrationTests {
 
         WebClient.Page after = web.get("/admin/users");
         assertThat(after.body()).contains(en("users.created", username)).contains(">" + username + "<")
-                .contains(en("role.COMMANDER") + " @ KZ-75").contains("Айгүл Сәрсенова");
+                .contains(en("role.COMMANDER") + " @ Almaty (KZ-75)").contains("Айгүл Сәрсенова");
         assertThat(new ApiClient(port, username, "long enough pass phrase 7").get("/api/users/me").status()).isEqualTo(200);
     }
 
@@ -104,7 +104,7 @@ class UserPagesIntegrationTests {
         assertThat(scopeInput).isPositive();
         assertThat(body.substring(scopeInput, scopeError)).contains("value=\"KZ-99x\"").contains("aria-invalid=\"true\"")
                 .doesNotContain("id=\"grant-2");
-        assertThat(body.substring(scopeError, body.indexOf("</p>", scopeError))).contains(en("user.error.scope"));
+        assertThat(body.substring(scopeError, body.indexOf("</p>", scopeError))).contains(en("identity.grant.scopeUnknown", "KZ-99x"));
         assertThat(body).doesNotContain("id=\"grant-0-scope-error\"");
 
         int passwordError = body.indexOf("id=\"password-error\"");
@@ -147,7 +147,7 @@ class UserPagesIntegrationTests {
         changes.put("grants[1].scope", "KZ");
         assertThat(web.post("/admin/users/" + id, edit, changes).status()).isEqualTo(302);
         String list = web.get("/admin/users").body();
-        assertThat(list).contains(en("role.COMMANDER") + " @ KZ").contains(en("userStatus.DISABLED"));
+        assertThat(list).contains(en("role.COMMANDER") + " @ Kazakhstan (KZ)").contains(en("userStatus.DISABLED"));
 
         WebClient.Page weak = web.post("/admin/users/" + id + "/password", edit, Map.of("password", "password"));
         assertThat(weak.status()).isEqualTo(200);
@@ -178,7 +178,7 @@ class UserPagesIntegrationTests {
         assertThat(admin().get("/").body()).contains("href=\"/admin/users\"");
         WebClient.Page account = web.get("/account");
         assertThat(account.status()).isEqualTo(200);
-        assertThat(account.body()).contains(username).contains(en("role.ADMIN") + " @ KZ-75");
+        assertThat(account.body()).contains(username).contains(en("role.ADMIN") + " @ Almaty (KZ-75)");
     }
 
     @Test
@@ -192,7 +192,7 @@ class UserPagesIntegrationTests {
 
         WebClient.Page bad = web.post("/account/tokens", account, Map.of("name", "", "expiresInDays", "9999"));
         assertThat(bad.status()).isEqualTo(200);
-        assertThat(bad.body()).contains("id=\"name-error\"").contains(en("account.error.expiry", "365"))
+        assertThat(bad.body()).contains("id=\"name-error\"").contains(en("identity.token.lifetime", "365"))
                 .contains("value=\"9999\"");
 
         WebClient.Page issued = web.post("/account/tokens", account, Map.of("name", "nightly export", "expiresInDays", "30"));
@@ -228,7 +228,7 @@ class UserPagesIntegrationTests {
         WebClient.Page wrong = web.post("/account/password", account,
                 Map.of("currentPassword", "not my password at all", "newPassword", "new pass phrase for me"));
         assertThat(wrong.status()).isEqualTo(200);
-        assertThat(wrong.body()).contains("id=\"currentPassword-error\"").contains(en("account.error.currentPassword"));
+        assertThat(wrong.body()).contains("id=\"currentPassword-error\"").contains(en("password.current.wrong"));
         WebClient.Page weak = web.post("/account/password", account, Map.of("currentPassword", password, "newPassword", "short"));
         assertThat(weak.body()).contains("id=\"newPassword-error\"").contains(en(PasswordRejection.TOO_SHORT.messageKey()));
 

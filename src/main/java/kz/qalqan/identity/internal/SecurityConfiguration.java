@@ -1,6 +1,8 @@
 package kz.qalqan.identity.internal;
 
+import kz.qalqan.platform.web.ProblemTexts;
 import kz.qalqan.shared.Role;
+import org.springframework.context.MessageSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -18,6 +20,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.LocaleResolver;
 
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
@@ -37,7 +40,8 @@ import java.util.List;
  * password and token check goes through the {@link LoginGuard}. Only the sign-in page, static assets and
  * {@code /actuator/health} are reachable without signing in; {@code /actuator/prometheus} needs the role ADMIN; managing users ({@code /api/users/**} and the
  * pages under {@code /admin/users}) needs a national ADMIN grant, while everyone signed in has their own
- * {@code /account} and {@code /api/users/me}; the audit trail ({@code /api/audit/**}, {@code /audit/**})
+ * {@code /account} and {@code /api/users/me}; after a form sign-in the pages speak the account's language
+ * ({@link AccountLanguageAtSignIn}); the audit trail ({@code /api/audit/**}, {@code /audit/**})
  * the role ADMIN or AUDITOR.
  */
 @Configuration(proxyBeanMethods = false)
@@ -57,12 +61,17 @@ class SecurityConfiguration {
     private final PasswordEncoder encoder;
     private final LoginGuard guard;
     private final Clock clock;
+    private final MessageSource messages;
+    private final ProblemTexts texts;
 
-    SecurityConfiguration(DatabaseUserDetailsService users, PasswordEncoder encoder, LoginGuard guard, Clock clock) {
+    SecurityConfiguration(DatabaseUserDetailsService users, PasswordEncoder encoder, LoginGuard guard, Clock clock,
+                          MessageSource messages, ProblemTexts texts) {
         this.users = users;
         this.encoder = encoder;
         this.guard = guard;
         this.clock = clock;
+        this.messages = messages;
+        this.texts = texts;
     }
 
     private AuthenticationManager passwords() {
@@ -73,7 +82,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AccessTokenRepository tokens, ObjectProvider<JwtDecoder> jwtDecoder,
                             JwtProperties jwt) throws Exception {
-        ApiAuthenticationEntryPoint problems = new ApiAuthenticationEntryPoint(clock);
+        ApiAuthenticationEntryPoint problems = new ApiAuthenticationEntryPoint(clock, messages, texts);
         statelessBearer(http, tokens, jwtDecoder, jwt, problems);
         http.securityMatcher("/api/**")
                 .authenticationManager(passwords())
@@ -99,7 +108,7 @@ class SecurityConfiguration {
     @Order(0)
     SecurityFilterChain apiDocsWithBearer(HttpSecurity http, AccessTokenRepository tokens, ObjectProvider<JwtDecoder> jwtDecoder,
                                           JwtProperties jwt) throws Exception {
-        statelessBearer(http, tokens, jwtDecoder, jwt, new ApiAuthenticationEntryPoint(clock));
+        statelessBearer(http, tokens, jwtDecoder, jwt, new ApiAuthenticationEntryPoint(clock, messages, texts));
         http.securityMatcher(request -> {
                     String path = request.getRequestURI().substring(request.getContextPath().length());
                     String authorization = request.getHeader("Authorization");
@@ -126,7 +135,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, IdentityProperties properties) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, IdentityProperties properties, SignedInAccountLanguage languages,
+                            ObjectProvider<LocaleResolver> locales) throws Exception {
         SessionLifetime lifetime = new SessionLifetime(clock, properties.sessions().absoluteLifetime());
         http.authenticationManager(passwords())
                 .authorizeHttpRequests(a -> a
@@ -137,7 +147,8 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/users", "/admin/users/**").access(NATIONAL_ADMIN)
                         .requestMatchers("/account", "/account/**").authenticated()
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
+                .formLogin(f -> f.loginPage("/login")
+                        .successHandler(new AccountLanguageAtSignIn(languages, locales.getIfUnique()))
                         .failureHandler(new FormLoginFailureHandler()).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // for Prometheus scraping /actuator/prometheus and similar tools

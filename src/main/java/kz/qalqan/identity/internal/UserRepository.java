@@ -61,6 +61,11 @@ public class UserRepository {
                 .optional();
     }
 
+    /** The language the account chose for its pages and messages (kk, ru or en). */
+    public Optional<String> language(long id) {
+        return jdbc.sql("select language from identity.app_user where id = ?").param(id).query(String.class).optional();
+    }
+
     public Optional<UserAccount> account(long id, Instant now) {
         return jdbc.sql(ACCOUNT_COLUMNS + " where u.id = ?").params(Timestamp.from(now), noticeAfter, id)
                 .query(accountRow(grantsOf(List.of(id)))).optional();

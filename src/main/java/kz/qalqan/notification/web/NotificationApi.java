@@ -55,7 +55,7 @@ class NotificationApi {
                     + "caller's own: both are stored behind api/<username>/, which the answer's correlationId shows.")
     Enqueued enqueue(@RequestBody EnqueueRequest request) {
         if (caller.get().scopeFor(Notifications.SENDERS).isNothing()) {
-            throw new ForbiddenException("Only an administrator, commander or emergency coordinator sends messages");
+            throw ForbiddenException.coded("notification.send.notAllowed");
         }
         List<FieldProblem> problems = new ArrayList<>();
         List<Channel> channels = new ArrayList<>();
@@ -64,17 +64,17 @@ class NotificationApi {
             try {
                 channels.add(Channel.valueOf(c));
             } catch (IllegalArgumentException | NullPointerException e) {
-                problems.add(new FieldProblem("channels", "unknown channel " + c + "; use EMAIL, SMS or WEBHOOK"));
+                problems.add(FieldProblem.of("channels", "notification.channel.unknown", String.valueOf(c)));
             }
         }
         if (request.memberIds() == null || request.memberIds().isEmpty()) {
-            problems.add(new FieldProblem("memberIds", "name between 1 and 100,000 members"));
+            problems.add(FieldProblem.of("memberIds", "notification.members.required", Notifications.MAX_MEMBERS));
         }
         ListLimit.check("memberIds", request.memberIds(), Notifications.MAX_MEMBERS).ifPresent(problems::add);
         ListLimit.check("channels", request.channels(), Channel.values().length).ifPresent(problems::add);
         ListLimit.check("parameters", request.parameters(), Notifications.MAX_PARAMETERS).ifPresent(problems::add);
         if (request.replyWithinMinutes() != null && request.replyWithinMinutes() <= 0) {
-            problems.add(new FieldProblem("replyWithinMinutes", "must be positive"));
+            problems.add(FieldProblem.of("replyWithinMinutes", Notifications.REPLY_WITHIN_NOT_POSITIVE));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -117,7 +117,7 @@ class NotificationApi {
     @Operation(summary = "Answer through a signed reply link: ACCEPT, DECLINE (with reason) or UNABLE; the first answer counts")
     Notifications.ReplyView reply(@PathVariable String token, @RequestBody ReplyRequest request) {
         Answer answer = Answer.parse(request.answer())
-                .orElseThrow(() -> InvalidInputException.of("answer", "choose ACCEPT, DECLINE or UNABLE"));
+                .orElseThrow(() -> InvalidInputException.coded("answer", Notifications.ANSWER_UNKNOWN));
         return notifications.reply(token, answer, request.reason(), "API");
     }
 }

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import kz.qalqan.platform.Coded;
 import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.shared.Language;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ProblemDetail;
@@ -16,16 +18,27 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Says coded refusals in the request's language: the first of kk/ru/en named by {@code Accept-Language},
- * else the language the request already speaks (the user's choice of the pages, Kazakh by default).
+ * Says coded refusals in the request's language: the first of kk/ru/en named by {@code Accept-Language}, else the
+ * language of the signed-in account, else the language the request already speaks (the language chosen on the
+ * pages, Kazakh by default).
  */
 @Component
 public class ProblemTexts {
 
-    private final MessageSource messages;
+    private static final String ACCOUNT_LOCALE = ProblemTexts.class.getName() + ".accountLocale";
 
-    ProblemTexts(MessageSource messages) {
+    private final MessageSource messages;
+    private final ObjectProvider<AccountLanguage> accountLanguage;
+
+    @Autowired
+    ProblemTexts(MessageSource messages, ObjectProvider<AccountLanguage> accountLanguage) {
         this.messages = messages;
+        this.accountLanguage = accountLanguage;
+    }
+
+    /** Without accounts: the header, else the request's own language. */
+    ProblemTexts(MessageSource messages) {
+        this(messages, null);
     }
 
     public Locale locale(HttpServletRequest request) {
@@ -43,7 +56,21 @@ public class ProblemTexts {
                 // a malformed header names no language; fall through
             }
         }
-        return LocaleContextHolder.getLocale();
+        return accountLocale(request).orElseGet(LocaleContextHolder::getLocale);
+    }
+
+    /** The signed-in account's language, looked up once per request (a response may say many problems). */
+    @SuppressWarnings("unchecked")
+    private Optional<Locale> accountLocale(HttpServletRequest request) {
+        if (request != null && request.getAttribute(ACCOUNT_LOCALE) instanceof Optional<?> known) {
+            return (Optional<Locale>) known;
+        }
+        AccountLanguage account = accountLanguage == null ? null : accountLanguage.getIfAvailable();
+        Optional<Locale> locale = account == null ? Optional.empty() : account.current().map(Language::locale);
+        if (request != null) {
+            request.setAttribute(ACCOUNT_LOCALE, locale);
+        }
+        return locale;
     }
 
     /** The text of a coded refusal, or {@code fallback} for one that carries no code. */

@@ -2,8 +2,10 @@ package kz.qalqan.platform.web;
 
 import kz.qalqan.platform.ConflictException;
 import kz.qalqan.platform.FieldProblem;
+import kz.qalqan.shared.Language;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.StaticMessageSource;
 import org.springframework.http.HttpStatus;
@@ -13,6 +15,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +33,24 @@ class ProblemTextsTests {
     @AfterEach
     void reset() {
         LocaleContextHolder.resetLocaleContext();
+    }
+
+    @Test
+    void withoutAcceptLanguageTheSignedInAccountsLanguageComesBeforeThePageLanguage() {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory(
+                Map.of("accountLanguage", (AccountLanguage) () -> Optional.of(Language.RU)));
+        ProblemTexts withAccount = new ProblemTexts(messages, beans.getBeanProvider(AccountLanguage.class));
+        LocaleContextHolder.setLocale(Locale.forLanguageTag("kk"));
+        MockHttpServletRequest bare = new MockHttpServletRequest();
+        MockHttpServletRequest english = new MockHttpServletRequest();
+        english.addHeader("Accept-Language", "en");
+
+        assertThat(withAccount.locale(bare).getLanguage()).isEqualTo("ru");
+        assertThat(withAccount.locale(english).getLanguage()).as("the header wins").isEqualTo("en");
+        StaticListableBeanFactory nobody = new StaticListableBeanFactory(
+                Map.of("accountLanguage", (AccountLanguage) Optional::empty));
+        assertThat(new ProblemTexts(messages, nobody.getBeanProvider(AccountLanguage.class)).locale(new MockHttpServletRequest())
+                .getLanguage()).as("nobody signed in: the page language").isEqualTo("kk");
     }
 
     @Test

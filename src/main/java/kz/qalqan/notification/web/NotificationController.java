@@ -1,4 +1,4 @@
-package kz.qalqan.web.internal;
+package kz.qalqan.notification.web;
 
 import kz.qalqan.notification.CorrelationSummary;
 import kz.qalqan.notification.MessageView;
@@ -17,7 +17,8 @@ import java.util.TreeMap;
 
 /**
  * The messages of one call-up (a correlation id) with their status, channel, escalation and answer, and counts;
- * only what the caller may see (ADMIN, COMMANDER, EMERGENCY_COORDINATOR in scope). The coordinators' live
+ * only what the caller may see (ADMIN, COMMANDER, EMERGENCY_COORDINATOR in scope). Statuses, channels, answers and
+ * escalation levels are shown by name, never as codes. The coordinators' live
  * call-up screens come with the emergency module. Texts come from the notification bundle
  * ({@code notification.page.*}), handed to the template as {@code t}.
  */
@@ -48,7 +49,7 @@ class NotificationController {
     private static final List<String> KEYS = List.of("title", "heading", "correlation", "show", "messages", "silent",
             "member", "channel", "status", "attempts", "sent", "answer", "escalation", "none",
             "status.PENDING", "status.SENDING", "status.SENT", "status.DELIVERED", "status.FAILED",
-            "escalation.0", "escalation.1", "escalation.2");
+            "escalation.0", "escalation.1", "escalation.2", "channel.EMAIL", "channel.SMS", "channel.WEBHOOK");
 
     private Map<String, String> texts(Locale locale) {
         Map<String, String> t = new TreeMap<>();

@@ -1,13 +1,13 @@
-package kz.qalqan.web.internal;
+package kz.qalqan.identity.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import kz.qalqan.identity.PasswordRejection;
 import kz.qalqan.identity.UserAccount;
 import kz.qalqan.identity.UserAdministration;
 import kz.qalqan.identity.UserStatus;
 import kz.qalqan.platform.ConflictException;
 import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.platform.InvalidInputException;
+import kz.qalqan.platform.web.FormErrors;
 import kz.qalqan.shared.Language;
 import kz.qalqan.shared.Role;
 import org.springframework.stereotype.Controller;
@@ -24,7 +24,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,7 +32,7 @@ import java.util.regex.Pattern;
  * User administration for national administrators (the security configuration lets no one else in):
  * the list of accounts, the form to create and change one with its role grants, resetting a password and
  * deleting an account after a confirmation step. Every rule is checked by {@link UserAdministration}; this
- * page only puts each problem it reports next to the field it is about.
+ * page only puts each problem it reports, by its code, next to the field it is about.
  */
 @Controller
 @RequestMapping("/admin/users")
@@ -44,9 +43,11 @@ class UserController {
             "memberId", "grants");
 
     private final UserAdministration users;
+    private final FormErrors texts;
 
-    UserController(UserAdministration users) {
+    UserController(UserAdministration users, FormErrors texts) {
         this.users = users;
+        this.texts = texts;
     }
 
     /** The new password an administrator sets for someone. */
@@ -65,7 +66,7 @@ class UserController {
     @GetMapping
     String list(Model model) {
         model.addAttribute("users", users.users());
-        return "users/list";
+        return "identity/users/list";
     }
 
     @GetMapping("/new")
@@ -134,7 +135,7 @@ class UserController {
             redirect.addFlashAttribute("passwordReset", true);
             return "redirect:/admin/users/" + id + "/edit";
         } catch (InvalidInputException e) {
-            e.problems().forEach(p -> rejectPassword(binding, "password", p));
+            e.problems().forEach(p -> Refusals.rejectField(binding, "password", p));
         }
         return form(model, UserForm.of(account), account, false);
     }
@@ -142,7 +143,7 @@ class UserController {
     @GetMapping("/{id}/delete")
     String confirmDelete(@PathVariable long id, Model model) {
         model.addAttribute("account", users.user(id));
-        return "users/delete";
+        return "identity/users/delete";
     }
 
     @PostMapping("/{id}/delete")
@@ -156,8 +157,8 @@ class UserController {
         } catch (ConflictException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("account", account);
-            model.addAttribute("lastAdmin", true);
-            return "users/delete";
+            model.addAttribute("refusal", texts.text(e));
+            return "identity/users/delete";
         }
     }
 
@@ -171,64 +172,30 @@ class UserController {
         model.addAttribute("roles", Role.values());
         model.addAttribute("statuses", UserStatus.values());
         model.addAttribute("languages", Arrays.stream(Language.values()).map(Language::code).toList());
-        return "users/form";
+        return "identity/users/form";
     }
 
     /**
-     * Puts each problem next to its field in the user's language. A problem about the n-th grant sent is
-     * about the row it came from ({@code rows.get(n)}), since empty rows are not sent.
+     * Puts each problem next to its field. A problem about the n-th grant sent is about the row it came from
+     * ({@code rows.get(n)}), since empty rows are not sent; one about a whole grant is shown at its scope.
      */
     static void reject(BindingResult binding, List<Integer> rows, List<FieldProblem> problems) {
-        for (FieldProblem p : problems) {
-            String field = p.field();
-            Matcher grant = field == null ? null : GRANT_FIELD.matcher(field);
-            if (grant != null && grant.matches()) {
-                int sent = Integer.parseInt(grant.group(1));
-                int row = sent < rows.size() ? rows.get(sent) : sent;
-                String part = grant.group(2) == null ? "scope" : grant.group(2);
-                String at = "grants[" + row + "]." + part;
-                if ("is required".equals(p.message())) {
-                    binding.rejectValue(at, "error.required", p.message());
-                } else {
-                    binding.rejectValue(at, "role".equals(part) ? "user.error.role" : "user.error.scope", p.message());
-                }
-            } else if (field == null || !FORM_FIELDS.contains(field)) {
-                binding.reject("error.invalid", new Object[]{p.message()}, p.message());
-            } else if (field.equals("password")) {
-                rejectPassword(binding, field, p);
-            } else if ("is required".equals(p.message())) {
-                binding.rejectValue(field, field.equals("grants") ? "user.error.noGrant" : "error.required", p.message());
-            } else if (field.equals("grants")) {
-                binding.rejectValue(field, "user.error.noGrant", p.message());
-            } else if (field.equals("username")) {
-                binding.rejectValue(field, "user.error.username", p.message());
-            } else if (field.equals("memberId") && p.message().startsWith("is already linked to the account ")) {
-                binding.rejectValue(field, "user.error.memberLinked",
-                        new Object[]{p.message().substring("is already linked to the account ".length())}, p.message());
-            } else if (field.equals("memberId")) {
-                binding.rejectValue(field, "user.error.memberUnknown", p.message());
-            } else {
-                binding.rejectValue(field, "error.invalid", new Object[]{p.message()}, p.message());
+        Refusals.reject(binding, problems, FORM_FIELDS, field -> {
+            Matcher grant = GRANT_FIELD.matcher(field);
+            if (!grant.matches()) {
+                return field;
             }
-        }
-    }
-
-    /** A password the policy refuses, with the policy's own text for the reason. */
-    static void rejectPassword(BindingResult binding, String field, FieldProblem p) {
-        Optional<PasswordRejection> rejection = Arrays.stream(PasswordRejection.values())
-                .filter(r -> r.messageKey().equals(p.code()) || r.message().equals(p.message())).findFirst();
-        if (rejection.isPresent()) {
-            binding.rejectValue(field, rejection.get().messageKey(), p.message());
-        } else {
-            binding.rejectValue(field, "error.invalid", new Object[]{p.message()}, p.message());
-        }
+            int sent = Integer.parseInt(grant.group(1));
+            int row = sent < rows.size() ? rows.get(sent) : sent;
+            return "grants[" + row + "]." + (grant.group(2) == null ? "scope" : grant.group(2));
+        });
     }
 
     static void reject(BindingResult binding, ConflictException e) {
-        if ("username".equals(e.field())) {
-            binding.rejectValue("username", "user.error.usernameTaken", e.getMessage());
+        if (e.field() != null && FORM_FIELDS.contains(e.field())) {
+            Refusals.rejectField(binding, e.field(), e);
         } else {
-            binding.reject("user.error.lastAdmin", e.getMessage());
+            Refusals.rejectForm(binding, e);
         }
     }
 }

@@ -1,8 +1,8 @@
-package kz.qalqan.web.internal;
+package kz.qalqan.audit.web;
 
 import kz.qalqan.audit.AuditEntry;
 import kz.qalqan.audit.VerificationResult;
-import kz.qalqan.web.internal.AuditController.AuditFilter;
+import kz.qalqan.audit.web.AuditController.AuditFilter;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -107,14 +107,19 @@ class AuditPageFilterTests {
     }
 
     @Test
-    void everyKnownActionHasANameInEveryLanguage() throws IOException {
-        for (String bundle : List.of("messages.properties", "messages_kk.properties", "messages_ru.properties")) {
+    void everyActionAndRecordTypeTheFilterOffersHasANameInEveryLanguage() throws IOException {
+        for (String language : List.of("", "_kk", "_ru")) {
             Properties p = new Properties();
-            try (Reader in = Files.newBufferedReader(Path.of("src/main/resources/messages", bundle), StandardCharsets.UTF_8)) {
-                p.load(in);
+            for (String family : List.of("messages", "audit")) {
+                try (Reader in = Files.newBufferedReader(Path.of("src/main/resources/messages", family + language + ".properties"),
+                        StandardCharsets.UTF_8)) {
+                    p.load(in);
+                }
             }
-            assertThat(AuditController.KNOWN_ACTIONS).as(bundle)
-                    .allMatch(a -> p.containsKey("audit.action." + a), "has audit.action.<code>");
+            assertThat(AuditController.KNOWN_ACTIONS).as(language).allMatch(a -> p.containsKey("audit.action." + a),
+                    "has audit.action.<code>");
+            assertThat(AuditController.KNOWN_ENTITY_TYPES).as(language).allMatch(t -> p.containsKey("audit.entity." + t),
+                    "has audit.entity.<type>");
         }
     }
 

@@ -1,11 +1,10 @@
-package kz.qalqan.web.internal;
+package kz.qalqan.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import kz.qalqan.identity.IssuedAccessToken;
 import kz.qalqan.identity.NewAccessToken;
 import kz.qalqan.identity.UserAdministration;
-import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.platform.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.security.Principal;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The signed-in user's own account: who they are and what they may do where, changing their password,
@@ -30,7 +29,8 @@ import java.util.regex.Pattern;
 @RequestMapping("/account")
 class AccountController {
 
-    private static final Pattern MAX_DAYS = Pattern.compile("between 1 and (\\d+)");
+    private static final Set<String> PASSWORD_FIELDS = Set.of("currentPassword", "newPassword");
+    private static final Set<String> TOKEN_FIELDS = Set.of("name", "expiresInDays");
 
     private final UserAdministration users;
 
@@ -94,19 +94,7 @@ class AccountController {
             redirect.addFlashAttribute("passwordChanged", true);
             return "redirect:/account";
         } catch (InvalidInputException e) {
-            for (FieldProblem p : e.problems()) {
-                if ("currentPassword".equals(p.field()) && p.code() != null) {
-                    binding.rejectValue("currentPassword", p.code(), p.argsArray(), p.message());
-                } else if ("currentPassword".equals(p.field())) {
-                    binding.rejectValue("currentPassword", "account.error.currentPassword", p.message());
-                } else if ("newPassword".equals(p.field()) && "password.rejected.same-as-current".equals(p.code())) {
-                    binding.rejectValue("newPassword", "account.error.samePassword", p.message());
-                } else if ("newPassword".equals(p.field())) {
-                    UserController.rejectPassword(binding, "newPassword", p);
-                } else {
-                    binding.reject("error.invalid", new Object[]{p.message()}, p.message());
-                }
-            }
+            Refusals.reject(binding, e.problems(), PASSWORD_FIELDS, UnaryOperator.identity());
         }
         return page(principal, model, form, new TokenForm());
     }
@@ -128,20 +116,9 @@ class AccountController {
                 IssuedAccessToken issued = users.issueToken(principal.getName(), new NewAccessToken(form.getName(), days));
                 response.setHeader("Cache-Control", "no-store");
                 model.addAttribute("issued", issued);
-                return "account/token";
+                return "identity/account/token";
             } catch (InvalidInputException e) {
-                for (FieldProblem p : e.problems()) {
-                    Matcher max = MAX_DAYS.matcher(p.message());
-                    if ("expiresInDays".equals(p.field()) && max.find()) {
-                        binding.rejectValue("expiresInDays", "account.error.expiry", new Object[]{max.group(1)}, p.message());
-                    } else if ("name".equals(p.field()) && "is required".equals(p.message())) {
-                        binding.rejectValue("name", "error.required", p.message());
-                    } else if ("name".equals(p.field())) {
-                        binding.rejectValue("name", "error.invalid", new Object[]{p.message()}, p.message());
-                    } else {
-                        binding.reject("error.invalid", new Object[]{p.message()}, p.message());
-                    }
-                }
+                Refusals.reject(binding, e.problems(), TOKEN_FIELDS, UnaryOperator.identity());
             }
         }
         return page(principal, model, new PasswordForm(), form);
@@ -160,6 +137,6 @@ class AccountController {
         model.addAttribute("now", java.time.Instant.now());
         model.addAttribute("passwordForm", passwordForm);
         model.addAttribute("tokenForm", tokenForm);
-        return "account/page";
+        return "identity/account/page";
     }
 }

@@ -1,4 +1,4 @@
-package kz.qalqan.web.internal;
+package kz.qalqan.audit.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import kz.qalqan.audit.AuditEntry;
@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -44,15 +45,24 @@ class AuditController {
 
     static final List<Integer> PAGE_SIZES = List.of(25, 50, 100, 200, AuditQuery.MAX_LIMIT);
 
-    /** The actions people meet most often; each has a name in the bundles ({@code audit.action.*}). */
+    /**
+     * The actions people look for most often, offered by the filter; every action has a name in the bundles
+     * ({@code audit.action.*}, see {@link AuditNames}).
+     */
     static final List<String> KNOWN_ACTIONS = List.of("MEMBER_READ", "MEMBER_CREATE", "MEMBER_UPDATE",
-            "MEMBER_UPDATE_CONTACTS", "MEMBER_DELETE", "MEMBER_SEARCH", "UNIT_CREATE", "UNIT_UPDATE", "UNIT_DELETE",
-            "POSITION_CREATE", "IMPORT_MEMBERS", "AUDIT_READ", "AUDIT_EXPORT");
+            "MEMBER_UPDATE_CONTACTS", "MEMBER_DELETE", "MEMBER_SEARCH", "MEMBER_EXPORT", "MEDICAL_READ", "INCIDENT_READ",
+            "SITREP_READ", "UNIT_CREATE", "UNIT_UPDATE", "UNIT_DELETE", "POSITION_CREATE", "IMPORT_MEMBERS",
+            "USER_CREATE", "USER_UPDATE", "USER_DELETE", "SIGN_IN_FAILED", "EMERGENCY_DECLARE", "CALLUP_SEND",
+            "AUDIT_READ", "AUDIT_EXPORT");
 
-    static final List<String> KNOWN_ENTITY_TYPES = List.of("member", "unit", "position", "import", "AUDIT");
+    static final List<String> KNOWN_ENTITY_TYPES = List.of("member", "unit", "position", "import", "user", "incident",
+            "emergency", "training_event", "AUDIT");
 
     /** How many problems of a broken chain the page lists; the command-line verifier lists all. */
     static final int SHOWN_PROBLEMS = 20;
+
+    /** Kazakhstan's time, in which people type and read the times of events. */
+    static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
 
     private static final Pattern MEMBER_ID = Pattern.compile("\\d{1,18}");
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
@@ -132,7 +142,7 @@ class AuditController {
                 return "";
             }
             try {
-                return INPUT.format(time(text, endOfRange).atZone(TemplateFunctions.ZONE).toLocalDateTime());
+                return INPUT.format(time(text, endOfRange).atZone(ZONE).toLocalDateTime());
             } catch (DateTimeParseException e) {
                 return ""; // the problem above the form says what is wrong
             }
@@ -205,7 +215,7 @@ class AuditController {
         }
         AuditQuery all = new AuditQuery(filter.actor(), filter.entityType(), filter.entityId(), filter.action(),
                 query.get().from(), query.get().to(), 0, null);
-        String name = "qalqan-audit-" + FILE_STAMP.format(clock.instant().atZone(TemplateFunctions.ZONE)) + ".csv";
+        String name = "qalqan-audit-" + FILE_STAMP.format(clock.instant().atZone(ZONE)) + ".csv";
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
         Writer out = response.getWriter();
@@ -293,9 +303,9 @@ class AuditController {
             time = LocalDateTime.parse(t.replaceAll("\\s+", " "), SHOWN_DATE_TIME);
         }
         if (day != null) {
-            return (endOfRange ? day.plusDays(1) : day).atStartOfDay(TemplateFunctions.ZONE).toInstant();
+            return (endOfRange ? day.plusDays(1) : day).atStartOfDay(ZONE).toInstant();
         }
-        return time.atZone(TemplateFunctions.ZONE).toInstant();
+        return time.atZone(ZONE).toInstant();
     }
 
     private static boolean present(String s) {

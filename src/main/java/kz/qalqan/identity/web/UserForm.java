@@ -1,4 +1,4 @@
-package kz.qalqan.web.internal;
+package kz.qalqan.identity.web;
 
 import kz.qalqan.identity.GrantRequest;
 import kz.qalqan.identity.NewUser;
