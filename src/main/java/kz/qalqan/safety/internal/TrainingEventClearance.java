@@ -1,5 +1,7 @@
 package kz.qalqan.safety.internal;
 
+import kz.qalqan.platform.Coded;
+import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.safety.ActivityKind;
 import kz.qalqan.safety.Clearance;
 import kz.qalqan.safety.RiskAssessments;
@@ -20,8 +22,8 @@ class TrainingEventClearance implements ActivityClearance {
     }
 
     @Override
-    public Optional<String> refusal(TrainingEvent event) {
+    public Optional<Coded> refusal(TrainingEvent event) {
         Clearance clearance = assessments.clearance(ActivityKind.TRAINING_EVENT, event.id());
-        return clearance.cleared() ? Optional.empty() : Optional.of(clearance.reason());
+        return clearance.cleared() ? Optional.empty() : Optional.of(FieldProblem.of("status", "safety.detail.notCleared"));
     }
 }
