@@ -108,7 +108,7 @@ class ReadinessPagesIntegrationTests {
             WebClient.Page region = web.get("/readiness?node=KZ-75&level=4&lang=" + lang);
             assertThat(region.status()).isEqualTo(200);
             assertThat(region.body()).contains("data-node=\"" + path + "\"", "/readiness/units/" + unit)
-                    .contains(text("readiness.filter.atLeast", lang, "C4"))
+                    .contains(text("readiness.filter.atLeast", lang, text("readiness.level.4", lang)))
                     .doesNotContain("class=\"region-map\"");
             WebClient.Page why = web.get("/readiness/why?node=" + path + "&lang=" + lang);
             assertThat(why.body()).contains(text("readiness.cause.P.VACANT", lang, 1L, 1L, "", "P4"));
