@@ -16,8 +16,13 @@ public class FlagsNeedConfirmationException extends ConflictException {
     private final transient List<Coded> warnings;
 
     public FlagsNeedConfirmationException(List<Coded> warnings) {
-        super("confirmFlags", CODE + " " + warnings.stream().map(Coded::code).toList(), CODE, List.of(warnings.size()));
+        // the arguments name the flags by their codes, so that a client can list them in its language
+        super("confirmFlags", CODE + " " + codes(warnings), CODE, List.copyOf(codes(warnings)));
         this.warnings = List.copyOf(warnings);
+    }
+
+    private static List<String> codes(List<Coded> warnings) {
+        return warnings.stream().map(Coded::code).toList();
     }
 
     public List<Coded> warnings() {
