@@ -169,7 +169,7 @@ class TrainingEventsIntegrationTests {
 
         ApiClient.Response unapproved = trainer.postJson(base + "/start", Map.of());
         assertThat(unapproved.status()).as("no risk assessment yet").isEqualTo(409);
-        assertThat(unapproved.json().get("code").asString()).isEqualTo("safety.detail.notCleared");
+        assertThat(unapproved.json().get("code").asString()).isEqualTo("safety.clearance.none");
         RiskClearances.approve(port, id, unitId);
         assertThat(trainer.postJson(base + "/start", Map.of()).json().get("status").asString()).isEqualTo("STARTED");
         assertThat(trainer.postJson(base + "/start", Map.of()).status()).isEqualTo(409);

@@ -24,6 +24,18 @@ class TrainingEventClearance implements ActivityClearance {
     @Override
     public Optional<Coded> refusal(TrainingEvent event) {
         Clearance clearance = assessments.clearance(ActivityKind.TRAINING_EVENT, event.id());
-        return clearance.cleared() ? Optional.empty() : Optional.of(FieldProblem.of("status", "safety.detail.notCleared"));
+        if (clearance.cleared()) {
+            return Optional.empty();
+        }
+        String authority = clearance.requiredAuthority() == null ? "" : clearance.requiredAuthority().name();
+        if (clearance.status() == null) {
+            return Optional.of(FieldProblem.of("status", "safety.clearance.none"));
+        }
+        return Optional.of(switch (clearance.status()) {
+            case DRAFT -> FieldProblem.of("status", "safety.clearance.draft", authority);
+            case SUBMITTED -> FieldProblem.of("status", "safety.clearance.submitted", authority);
+            case DISAPPROVED -> FieldProblem.of("status", "safety.clearance.disapproved");
+            case APPROVED -> FieldProblem.of("status", "safety.clearance.aboveApproved", authority);
+        });
     }
 }
