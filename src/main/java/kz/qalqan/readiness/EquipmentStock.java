@@ -59,7 +59,7 @@ public class EquipmentStock {
         ListLimit.require("lines", command == null ? null : command.lines(), EquipmentCommand.MAX_LINES);
         Unit unit = readable(unitId);
         if (!caller.get().scopeFor(ReadinessBoard.COMMANDERS).covers(unit.orgPath())) {
-            throw new ForbiddenException("Only a commander (or administrator) over the unit may change its equipment");
+            throw ForbiddenException.coded("readiness.equipment.notCommander");
         }
         List<EquipmentLine> lines = command == null || command.lines() == null ? List.of() : command.lines();
         List<FieldProblem> problems = new ArrayList<>();
@@ -68,20 +68,20 @@ public class EquipmentStock {
             EquipmentLine l = lines.get(i);
             String at = "lines[" + i + "].";
             if (l == null || l.type() == null) {
-                problems.add(new FieldProblem(at + "type", "is required: one of " + List.of(ItemType.values())));
+                problems.add(FieldProblem.of(at + "type", "readiness.equipment.typeRequired"));
                 continue;
             }
             if (!seen.add(l.type())) {
-                problems.add(new FieldProblem(at + "type", l.type() + " is listed twice"));
+                problems.add(FieldProblem.of(at + "type", "readiness.equipment.listedTwice", l.type().name()));
             }
             quantity(problems, at + "authorised", l.authorised());
             quantity(problems, at + "onHand", l.onHand());
             quantity(problems, at + "serviceable", l.serviceable());
             if (l.serviceable() > l.onHand()) {
-                problems.add(new FieldProblem(at + "serviceable", "must not exceed onHand"));
+                problems.add(FieldProblem.of(at + "serviceable", "readiness.error.serviceableOverOnHand"));
             }
             if (l.onHand() > 0 && l.nextInspectionDue() == null) {
-                problems.add(new FieldProblem(at + "nextInspectionDue", "is required when items are on hand"));
+                problems.add(FieldProblem.of(at + "nextInspectionDue", "readiness.error.inspectionRequired"));
             }
         }
         if (!problems.isEmpty()) {
@@ -96,7 +96,7 @@ public class EquipmentStock {
 
     private static void quantity(List<FieldProblem> problems, String field, int value) {
         if (value < 0 || value > MAX_QUANTITY) {
-            problems.add(new FieldProblem(field, "must be between 0 and " + MAX_QUANTITY));
+            problems.add(FieldProblem.of(field, "readiness.error.quantity", MAX_QUANTITY));
         }
     }
 

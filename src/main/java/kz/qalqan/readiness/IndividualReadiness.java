@@ -29,8 +29,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -160,9 +162,23 @@ public class IndividualReadiness {
     }
 
     private Reason reason(String code, Severity severity, String subject, LocalDate until) {
+        Locale locale = LocaleContextHolder.getLocale();
         String text = messages.getMessage("readiness.reason." + code,
-                new Object[]{subject == null ? "" : subject, until == null ? "" : DAY.format(until)},
-                code, LocaleContextHolder.getLocale());
+                new Object[]{subject == null ? "" : shown(code, subject, locale), until == null ? "" : DAY.format(until)},
+                code, locale);
         return new Reason(code, severity, subject, until, text);
+    }
+
+    /** The subject as the text names it: a qualification, a member status or restrictions in words, not codes. */
+    private String shown(String code, String subject, Locale locale) {
+        return switch (code) {
+            case "QUALIFICATION_MISSING", "QUALIFICATION_EXPIRED", "QUALIFICATION_EXPIRING" ->
+                    qualifications.names(locale).apply(subject);
+            case "NOT_ACTIVE" -> messages.getMessage("status." + subject, null, subject, locale);
+            case "ACTIVE_PROFILE", "LIMITED_FITNESS" -> Arrays.stream(subject.split(",\\s*"))
+                    .map(r -> messages.getMessage("medical.restriction." + r, null, r, locale))
+                    .collect(Collectors.joining(", "));
+            default -> subject;
+        };
     }
 }

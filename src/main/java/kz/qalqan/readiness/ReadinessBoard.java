@@ -14,6 +14,7 @@ import kz.qalqan.registry.Region;
 import kz.qalqan.registry.Unit;
 import kz.qalqan.shared.Role;
 import kz.qalqan.shared.Scope;
+import kz.qalqan.training.Qualifications;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
@@ -51,9 +52,11 @@ public class ReadinessBoard {
     private final CurrentCaller caller;
     private final AuditTrail audit;
     private final MessageSource messages;
+    private final Qualifications qualifications;
 
     ReadinessBoard(ReadinessRepository repository, ReadinessEngine engine, OrgStructure org, CurrentCaller caller,
-                   AuditTrail audit, MessageSource messages) {
+                   AuditTrail audit, MessageSource messages, Qualifications qualifications) {
+        this.qualifications = qualifications;
         this.repository = repository;
         this.engine = engine;
         this.org = org;
@@ -141,7 +144,7 @@ public class ReadinessBoard {
             return "";
         }
         if (!t.matches("KZ-[0-9]{2}(/(d[0-9]+|u[0-9]+))*/?")) {
-            throw InvalidInputException.of("node", "must be KZ, a region code (KZ-75) or an org path (KZ-75/d12/u34/)");
+            throw InvalidInputException.coded("node", "readiness.node.invalid", t);
         }
         return t.endsWith("/") ? t : t + "/";
     }
@@ -153,10 +156,10 @@ public class ReadinessBoard {
         LocalDate end = to == null ? engine.today() : to;
         LocalDate start = from == null ? end.minusDays(89) : from;
         if (start.isAfter(end)) {
-            throw InvalidInputException.of("from", "must not be after to");
+            throw InvalidInputException.coded("from", "readiness.trend.fromAfterTo");
         }
         if (start.plusYears(5).isBefore(end)) {
-            throw InvalidInputException.of("from", "a trend spans at most five years");
+            throw InvalidInputException.coded("from", "readiness.trend.tooLong", 5);
         }
         return repository.snapshots(key, start, end).stream()
                 .map(s -> new TrendPoint(s.day(), s.counts().p(), s.counts().t(), s.counts().s(), s.counts().r(),
@@ -201,7 +204,7 @@ public class ReadinessBoard {
         Unit unit = org.unit(unitId);
         visible(unit.orgPath());
         if (!caller.get().scopeFor(COMMANDERS).covers(unit.orgPath())) {
-            throw new ForbiddenException("Only a commander (or administrator) over the unit may override its readiness");
+            throw ForbiddenException.coded("readiness.override.notCommander");
         }
         return unit;
     }
@@ -321,7 +324,7 @@ public class ReadinessBoard {
         try {
             return text("readiness.item." + ItemType.valueOf(subject), List.of());
         } catch (IllegalArgumentException e) {
-            return subject; // a qualification code
+            return qualifications.names(LocaleContextHolder.getLocale()).apply(subject); // a qualification code
         }
     }
 

@@ -67,18 +67,18 @@ public final class ReadinessLevels {
     public static void checkOverride(Integer computed, Integer requested, String reason) {
         List<FieldProblem> problems = new ArrayList<>();
         if (requested == null) {
-            problems.add(new FieldProblem("level", "is required"));
+            problems.add(FieldProblem.of("level", "readiness.error.levelRequired"));
         } else if (requested < 1 || requested > 4) {
-            problems.add(new FieldProblem("level", "must be 1, 2, 3 or 4 (C1–C4)"));
+            problems.add(FieldProblem.of("level", "readiness.error.level", requested));
         } else if (computed == null && requested != 4) {
-            problems.add(new FieldProblem("level", "the unit has nothing measured yet; only C4 may be declared"));
+            problems.add(FieldProblem.of("level", "readiness.error.onlyC4"));
         } else if (computed != null && requested < computed) {
-            problems.add(new FieldProblem("level", "may only lower the computed level C" + computed + ", not raise it to C" + requested));
+            problems.add(FieldProblem.of("level", "readiness.error.raise", "C" + computed, "C" + requested));
         }
         if (reason == null || reason.isBlank()) {
-            problems.add(new FieldProblem("reason", "is required: say why the unit is less ready than computed"));
+            problems.add(FieldProblem.of("reason", "readiness.error.reasonRequired"));
         } else if (reason.strip().length() > 1000) {
-            problems.add(new FieldProblem("reason", "must be at most 1000 characters"));
+            problems.add(FieldProblem.of("reason", "readiness.error.reasonLength", 1000));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

@@ -6,7 +6,9 @@
  * unit and its ancestors at once) and rebuilt from their APIs by {@code readiness recompute} and the daily
  * job. {@link kz.qalqan.readiness.ReadinessBoard} answers the API (and the board UI);
  * {@link kz.qalqan.readiness.EquipmentStock} keeps the equipment; a level change publishes
- * {@link kz.qalqan.readiness.ReadinessChanged}.
+ * {@link kz.qalqan.readiness.ReadinessChanged}. The board, unit and member-panel pages and the API live in
+ * {@code readiness.web}; refusals are message codes with arguments (texts in {@code messages/readiness}), and
+ * causes and reasons name qualifications, items, statuses and restrictions in the reader's language.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Readiness",
         allowedDependencies = {"shared", "platform", "audit", "registry", "training", "medical"})

@@ -1,5 +1,7 @@
 package kz.qalqan.training;
 
+import kz.qalqan.platform.Coded;
+
 import java.util.Optional;
 
 /**
@@ -10,6 +12,6 @@ import java.util.Optional;
  */
 public interface ActivityClearance {
 
-    /** Why the event may not start (or take attendance) now, in words for the user; empty when it may. */
-    Optional<String> refusal(TrainingEvent event);
+    /** Why the event may not start (or take attendance) now, as a message code and arguments; empty when it may. */
+    Optional<Coded> refusal(TrainingEvent event);
 }

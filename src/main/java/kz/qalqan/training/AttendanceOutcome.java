@@ -1,5 +1,7 @@
 package kz.qalqan.training;
 
+import kz.qalqan.platform.Coded;
+
 import java.io.Serializable;
 import java.util.List;
 
@@ -15,9 +17,21 @@ public record AttendanceOutcome(Enrolment enrolment, List<String> awarded, List<
         refused = List.copyOf(refused);
     }
 
-    public record RefusedAward(String code, List<String> reasons) implements Serializable {
+    /** A qualification of the event the policy did not award, with its reasons (message codes and arguments). */
+    public record RefusedAward(String code, List<Reason> reasons) implements Serializable {
         public RefusedAward {
             reasons = List.copyOf(reasons);
+        }
+    }
+
+    /** One reason as a message code and plain arguments, so that it can travel to the page in the session. */
+    public record Reason(String code, List<Object> args) implements Coded, Serializable {
+        public Reason {
+            args = List.copyOf(args);
+        }
+
+        public static Reason of(Coded refusal) {
+            return new Reason(refusal.code(), refusal.args());
         }
     }
 }

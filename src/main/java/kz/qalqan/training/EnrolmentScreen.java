@@ -1,5 +1,7 @@
 package kz.qalqan.training;
 
+import kz.qalqan.platform.Coded;
+
 import java.util.List;
 
 /**
@@ -10,14 +12,14 @@ import java.util.List;
  */
 public interface EnrolmentScreen {
 
-    /** What the screen found for this member and event, in words for the user. */
+    /** What the screen found for this member and event, each finding a message code with its arguments. */
     Screening screen(TrainingEvent event, long memberId);
 
     /**
      * @param refusals reasons the enrolment is refused outright
      * @param warnings reasons the trainer must confirm before the member is enrolled
      */
-    record Screening(List<String> refusals, List<String> warnings) {
+    record Screening(List<Coded> refusals, List<Coded> warnings) {
 
         public Screening {
             refusals = List.copyOf(refusals);

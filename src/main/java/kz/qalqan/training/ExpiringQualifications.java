@@ -50,7 +50,7 @@ public class ExpiringQualifications {
     /** @param days 30, 60 or 90 */
     public List<ExpiringQualification> of(long unitId, boolean includeSubunits, int days) {
         if (!WINDOWS.contains(days)) {
-            throw InvalidInputException.of("days", "must be 30, 60 or 90");
+            throw InvalidInputException.coded("days", "training.expiring.window", days);
         }
         Unit unit = org.unit(unitId);
         Map<Long, MemberSummary> people = new HashMap<>();

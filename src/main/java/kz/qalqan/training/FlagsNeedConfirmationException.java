@@ -1,5 +1,6 @@
 package kz.qalqan.training;
 
+import kz.qalqan.platform.Coded;
 import kz.qalqan.platform.ConflictException;
 
 import java.util.List;
@@ -10,14 +11,21 @@ import java.util.List;
  */
 public class FlagsNeedConfirmationException extends ConflictException {
 
-    private final transient List<String> warnings;
+    static final String CODE = "training.enrol.flagsToConfirm";
 
-    public FlagsNeedConfirmationException(List<String> warnings) {
-        super("confirmFlags", "the member has risk flags to confirm before enrolment: " + String.join("; ", warnings));
+    private final transient List<Coded> warnings;
+
+    public FlagsNeedConfirmationException(List<Coded> warnings) {
+        // the arguments name the flags by their codes, so that a client can list them in its language
+        super("confirmFlags", CODE + " " + codes(warnings), CODE, List.copyOf(codes(warnings)));
         this.warnings = List.copyOf(warnings);
     }
 
-    public List<String> warnings() {
+    private static List<String> codes(List<Coded> warnings) {
+        return warnings.stream().map(Coded::code).toList();
+    }
+
+    public List<Coded> warnings() {
         return warnings;
     }
 }

@@ -1,6 +1,7 @@
 package kz.qalqan.training;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A qualification in the catalogue.
@@ -13,5 +14,14 @@ public record Qualification(String code, String nameKk, String nameRu, String na
 
     public Qualification {
         prerequisites = prerequisites == null ? List.of() : List.copyOf(prerequisites);
+    }
+
+    /** The name in the language of {@code locale}: Russian, English, else Kazakh. */
+    public String name(Locale locale) {
+        return switch (locale == null ? "kk" : locale.getLanguage()) {
+            case "ru" -> nameRu;
+            case "en" -> nameEn;
+            default -> nameKk;
+        };
     }
 }

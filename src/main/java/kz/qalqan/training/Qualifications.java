@@ -19,6 +19,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The qualification catalogue and the qualifications members hold. Members are looked up through the
@@ -55,6 +59,14 @@ public class Qualifications {
     @Transactional(readOnly = true)
     public List<Qualification> catalogue() {
         return repository.catalogue();
+    }
+
+    /** The name of the qualification {@code code} in the language of {@code locale}; an unknown code stays as it is. */
+    @Transactional(readOnly = true)
+    public Function<String, String> names(Locale locale) {
+        Map<String, Qualification> byCode = repository.catalogue().stream()
+                .collect(Collectors.toMap(Qualification::code, q -> q, (a, b) -> a));
+        return code -> code == null ? null : byCode.containsKey(code) ? byCode.get(code).name(locale) : code;
     }
 
     /** The member's qualifications that were not revoked, current and expired, newest award first. */
@@ -99,7 +111,7 @@ public class Qualifications {
         MemberQualification award = repository.award(memberId, qualificationId, today())
                 .orElseThrow(() -> new NotFoundException("Member " + memberId + " has no qualification " + qualificationId));
         if (!repository.revoke(qualificationId, actor, clock.instant())) {
-            throw new ConflictException(null, "qualification " + qualificationId + " was already revoked");
+            throw ConflictException.coded(null, "training.qualification.alreadyRevoked", qualificationId);
         }
         audit.record("QUALIFICATION_REVOKE", "member", Long.toString(memberId), member.orgPath(), null,
                 "qualification " + qualificationId + " " + award.code());
@@ -109,7 +121,7 @@ public class Qualifications {
     private Member writable(long memberId) {
         Member member = members.find(memberId);
         if (!caller.get().scopeFor(TRAINERS).covers(member.orgPath())) {
-            throw new ForbiddenException("You may not change the qualifications of members outside your area of responsibility");
+            throw ForbiddenException.coded("training.qualification.outOfScope");
         }
         return member;
     }

@@ -1,6 +1,7 @@
 package kz.qalqan.training;
 
 import kz.qalqan.audit.AuditTrail;
+import kz.qalqan.platform.Coded;
 import kz.qalqan.platform.ConflictException;
 import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.platform.ForbiddenException;
@@ -58,6 +59,9 @@ public class TrainingEvents {
     static final Role[] TRAINERS = {Role.ADMIN, Role.COMMANDER, Role.TRAINING_OFFICER};
     static final Role[] READERS = {Role.ADMIN, Role.COMMANDER, Role.SAFETY_OFFICER, Role.MEDICAL_OFFICER,
             Role.TRAINING_OFFICER, Role.EMERGENCY_COORDINATOR};
+    static final String OUT_OF_SCOPE = "training.event.outOfScope";
+    static final String UNKNOWN_UNIT = "training.event.unknownUnit";
+    static final String UNKNOWN_INSTRUCTOR = "training.event.unknownInstructor";
     /** The longest window one listing covers. */
     public static final int MAX_LIST = 2000;
 
@@ -99,17 +103,17 @@ public class TrainingEvents {
             try {
                 Unit unit = org.unit(command.unitId());
                 if (!trainerScope().covers(unit.orgPath())) {
-                    problems.add(new FieldProblem("unitId", "is outside your area of responsibility"));
+                    problems.add(FieldProblem.of("unitId", OUT_OF_SCOPE));
                 }
             } catch (UnitNotFoundException e) {
-                problems.add(new FieldProblem("unitId", "no unit with id " + command.unitId()));
+                problems.add(FieldProblem.of("unitId", UNKNOWN_UNIT, String.valueOf(command.unitId())));
             }
         }
         if (command.instructorId() != null) {
             try {
                 members.find(command.instructorId());
             } catch (MemberNotFoundException e) {
-                problems.add(new FieldProblem("instructorId", "no member with id " + command.instructorId()));
+                problems.add(FieldProblem.of("instructorId", UNKNOWN_INSTRUCTOR, String.valueOf(command.instructorId())));
             }
         }
         return problems;
@@ -126,11 +130,11 @@ public class TrainingEvents {
     public TrainingEvent update(long id, EventCommand command, String actor) {
         TrainingEvent current = writable(id);
         if (current.status() == EventStatus.COMPLETED || current.status() == EventStatus.CANCELLED) {
-            throw new ConflictException("status", "a " + current.status() + " event cannot be changed");
+            throw ConflictException.coded("status", "training.event.closed", current.status().name());
         }
         EventRepository.Row row = checked(command);
         if (row.capacity() < current.enrolled()) {
-            throw InvalidInputException.of("capacity", "is below the " + current.enrolled() + " members already enrolled");
+            throw InvalidInputException.coded("capacity", "training.event.capacityBelowEnrolled", current.enrolled());
         }
         events.update(id, row, clock.instant());
         audit.record("TRAINING_EVENT_UPDATE", "training_event", Long.toString(id), row.orgPath(), null, row.title());
@@ -163,7 +167,7 @@ public class TrainingEvents {
     public TrainingEvent start(long id) {
         TrainingEvent event = writable(id);
         if (startPolicy.start(event) instanceof StartPolicy.Refused refused) {
-            throw new ConflictException("status", String.join("; ", refused.reasons()));
+            throw refusal("status", refused.reasons());
         }
         return transition(event, EventStatus.PLANNED, EventStatus.STARTED, "TRAINING_EVENT_START");
     }
@@ -171,7 +175,7 @@ public class TrainingEvents {
     public TrainingEvent complete(long id) {
         TrainingEvent event = writable(id);
         if (event.status() != EventStatus.STARTED) {
-            throw new ConflictException("status", "only a STARTED event can be completed; it is " + event.status());
+            throw ConflictException.coded("status", "training.event.notStarted", event.status().name());
         }
         return transition(event, EventStatus.STARTED, EventStatus.COMPLETED, "TRAINING_EVENT_COMPLETE");
     }
@@ -179,14 +183,14 @@ public class TrainingEvents {
     public TrainingEvent cancel(long id) {
         TrainingEvent event = writable(id);
         if (event.status() != EventStatus.PLANNED && event.status() != EventStatus.STARTED) {
-            throw new ConflictException("status", "a " + event.status() + " event cannot be cancelled");
+            throw ConflictException.coded("status", "training.event.notCancellable", event.status().name());
         }
         return transition(event, event.status(), EventStatus.CANCELLED, "TRAINING_EVENT_CANCEL");
     }
 
     private TrainingEvent transition(TrainingEvent event, EventStatus from, EventStatus to, String action) {
         if (!events.changeStatus(event.id(), from, to, clock.instant())) {
-            throw new ConflictException("status", "the event was changed meanwhile; reload and try again");
+            throw ConflictException.coded("status", "training.event.changedMeanwhile");
         }
         audit.record(action, "training_event", Long.toString(event.id()), event.orgPath(), null, from + " -> " + to);
         return events.find(event.id()).orElseThrow();
@@ -208,23 +212,23 @@ public class TrainingEvents {
         events.lock(eventId);
         event = events.find(eventId).orElseThrow();
         if (event.status() == EventStatus.COMPLETED || event.status() == EventStatus.CANCELLED) {
-            throw new ConflictException("status", "members cannot enrol in a " + event.status() + " event");
+            throw ConflictException.coded("status", "training.enrol.closed", event.status().name());
         }
         Member member = members.find(memberId);
         if (member.status() != MemberStatus.ACTIVE) {
-            throw new ConflictException("memberId", "only ACTIVE members can enrol; this member is " + member.status());
+            throw ConflictException.coded("memberId", "training.enrol.notActive", member.status().name());
         }
         if (events.enrolled(eventId, memberId)) {
-            throw new ConflictException("memberId", "the member is already enrolled");
+            throw ConflictException.coded("memberId", "training.enrol.already");
         }
         if (event.full()) {
-            throw new ConflictException("capacity", "the event is full (" + event.capacity() + " places)");
+            throw ConflictException.coded("capacity", "training.enrol.full", event.capacity());
         }
         EnrolmentScreen.Screening screening = screening(event, memberId);
-        List<String> refusals = screening.refusals();
-        List<String> warnings = screening.warnings();
+        List<Coded> refusals = screening.refusals();
+        List<Coded> warnings = screening.warnings();
         if (!refusals.isEmpty()) {
-            throw new ConflictException("memberId", "the member may not take part: " + String.join("; ", refusals));
+            throw refusal("memberId", refusals);
         }
         if (!warnings.isEmpty() && !confirmFlags) {
             throw new FlagsNeedConfirmationException(warnings);
@@ -233,7 +237,7 @@ public class TrainingEvents {
         audit.record("TRAINING_ENROL", "member", Long.toString(memberId), member.orgPath(), null, "event " + eventId);
         if (!warnings.isEmpty()) {
             audit.record("TRAINING_ENROL_FLAGS_CONFIRMED", "member", Long.toString(memberId), member.orgPath(), null,
-                    "event " + eventId + ", confirmed: " + String.join("; ", warnings));
+                    "event " + eventId + ", confirmed: " + warnings.stream().map(Coded::code).collect(Collectors.joining("; ")));
         }
         return events.enrolment(eventId, memberId).orElseThrow();
     }
@@ -249,8 +253,8 @@ public class TrainingEvents {
     }
 
     private EnrolmentScreen.Screening screening(TrainingEvent event, long memberId) {
-        List<String> refusals = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        List<Coded> refusals = new ArrayList<>();
+        List<Coded> warnings = new ArrayList<>();
         for (EnrolmentScreen screen : screens.orderedStream().toList()) {
             EnrolmentScreen.Screening screening = screen.screen(event, memberId);
             refusals.addAll(screening.refusals());
@@ -265,7 +269,7 @@ public class TrainingEvents {
         String path = events.memberPath(eventId, memberId)
                 .orElseThrow(() -> new NotFoundException("member " + memberId + " is not enrolled in event " + eventId));
         if (!events.withdraw(eventId, memberId)) {
-            throw new ConflictException("memberId", "attendance was recorded already; correct it instead of withdrawing");
+            throw ConflictException.coded("memberId", "training.withdraw.attended");
         }
         audit.record("TRAINING_WITHDRAW", "member", Long.toString(memberId), path, null, "event " + event.id());
     }
@@ -289,7 +293,7 @@ public class TrainingEvents {
     public AttendanceOutcome recordAttendance(long eventId, long memberId, AttendanceCommand command, String actor) {
         TrainingEvent event = writable(eventId);
         if (startPolicy.recordAttendance(event) instanceof StartPolicy.Refused refused) {
-            throw new ConflictException("status", String.join("; ", refused.reasons()));
+            throw refusal("status", refused.reasons());
         }
         String memberPath = events.memberPath(eventId, memberId)
                 .orElseThrow(() -> new NotFoundException("member " + memberId + " is not enrolled in event " + eventId));
@@ -336,7 +340,7 @@ public class TrainingEvents {
                     today);
             if (outcome instanceof QualificationPolicy.Rejected rejected) {
                 refused.add(new AttendanceOutcome.RefusedAward(code,
-                        rejected.problems().stream().map(FieldProblem::message).toList()));
+                        rejected.problems().stream().map(AttendanceOutcome.Reason::of).toList()));
             } else {
                 qualifications.award(memberId, command, actor);
                 awarded.add(code);
@@ -361,21 +365,21 @@ public class TrainingEvents {
             try {
                 unit = org.unit(command.unitId());
             } catch (UnitNotFoundException e) {
-                problems = append(problems, new FieldProblem("unitId", "no unit with id " + command.unitId()));
+                problems = append(problems, FieldProblem.of("unitId", UNKNOWN_UNIT, String.valueOf(command.unitId())));
             }
         }
         if (command.instructorId() != null) {
             try {
                 members.find(command.instructorId());
             } catch (MemberNotFoundException e) {
-                problems = append(problems, new FieldProblem("instructorId", "no member with id " + command.instructorId()));
+                problems = append(problems, FieldProblem.of("instructorId", UNKNOWN_INSTRUCTOR, String.valueOf(command.instructorId())));
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         if (!trainerScope().covers(unit.orgPath())) {
-            throw new ForbiddenException("You may not plan training for units outside your area of responsibility");
+            throw ForbiddenException.coded(OUT_OF_SCOPE);
         }
         List<String> awards = command.awards() == null ? List.of()
                 : command.awards().stream().map(String::trim).distinct().toList();
@@ -393,6 +397,12 @@ public class TrainingEvents {
         return copy;
     }
 
+    /** The first reason a rule or screen gave, as the conflict; the others are its consequences or repeat it. */
+    private static ConflictException refusal(String field, List<Coded> reasons) {
+        Coded first = reasons.get(0);
+        return ConflictException.coded(field, first.code(), first.argsArray());
+    }
+
     private Set<String> catalogueCodes() {
         return qualificationRepository.catalogue().stream().map(Qualification::code).collect(Collectors.toSet());
     }
@@ -400,7 +410,7 @@ public class TrainingEvents {
     private TrainingEvent writable(long id) {
         TrainingEvent event = find(id);
         if (!trainerScope().covers(event.orgPath())) {
-            throw new ForbiddenException("You may not change training events outside your area of responsibility");
+            throw ForbiddenException.coded("training.event.notTrainer");
         }
         return event;
     }

@@ -32,7 +32,7 @@ public class TrainingExposure {
      */
     public List<Exposure> of(Long unitId, YearMonth from, YearMonth to) {
         if (to.isBefore(from)) {
-            throw InvalidInputException.of("to", "must not be before from");
+            throw InvalidInputException.coded("to", "training.report.toBeforeFrom");
         }
         String prefix = unitId == null ? null : org.unit(unitId).orgPath();
         return query(prefix, from, to, caller.get().scopeFor(TrainingEvents.READERS));

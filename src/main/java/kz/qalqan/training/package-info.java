@@ -17,6 +17,12 @@
  * {@link kz.qalqan.training.TrainingExposure} (person-days by unit, activity type and month),
  * {@link kz.qalqan.training.ExpiringQualifications}. {@link kz.qalqan.training.CalendarFeeds} writes RFC 5545
  * feeds and manages secret subscription links; it listens to identity's account events to revoke them.
+ *
+ * <p>The module owns its web edge in {@code training.web}: the API, the calendar, event and expiring-qualification
+ * pages and the member page's training panel. Every refusal is a message code with arguments (texts in
+ * {@code messages/training}); pages name qualifications from the catalogue in the page's language
+ * ({@code @trainingNames} in templates). The event page shows safety's risk flags through its template only,
+ * so that training does not depend on safety (safety depends on training).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Training",
         allowedDependencies = {"shared", "platform", "registry", "audit", "identity"})

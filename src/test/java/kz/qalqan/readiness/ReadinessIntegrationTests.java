@@ -148,7 +148,8 @@ class ReadinessIntegrationTests {
         ApiClient.Response bad = w.admin().putJson(url, Map.of("lines", List.of(Map.of("type", "RADIO", "authorised", 5,
                 "onHand", 3, "serviceable", 4, "nextInspectionDue", today.toString()))));
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.body()).contains("lines[0].serviceable");
+        assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("lines[0].serviceable");
+        assertThat(bad.json().get("errors").get(0).get("code").asString()).isEqualTo("readiness.error.serviceableOverOnHand");
         ApiClient.Response ok = w.admin().putJson(url, Map.of("lines", List.of(
                 Map.of("type", "HELMET", "authorised", 10, "onHand", 12, "serviceable", 9, "nextInspectionDue", today.plusDays(30).toString()),
                 Map.of("type", "RADIO", "authorised", 10, "onHand", 6, "serviceable", 6, "nextInspectionDue", today.minusDays(1).toString()))));
@@ -178,10 +179,12 @@ class ReadinessIntegrationTests {
         String url = "/api/units/" + w.company() + "/readiness/override";
         ApiClient.Response raise = commander.postJson(url, Map.of("level", 2, "reason", "They are fine"));
         assertThat(raise.status()).isEqualTo(400);
-        assertThat(raise.body()).contains("level");
+        assertThat(raise.json().get("code").asString()).isEqualTo("readiness.error.raise");
+        assertThat(raise.json().get("args").toString()).isEqualTo("[\"C4\",\"C2\"]");
         ApiClient.Response noReason = commander.postJson(url, Map.of("level", 4));
         assertThat(noReason.status()).isEqualTo(400);
-        assertThat(noReason.body()).contains("reason");
+        assertThat(noReason.json().get("errors").get(0).get("field").asString()).isEqualTo("reason");
+        assertThat(noReason.json().get("code").asString()).isEqualTo("readiness.error.reasonRequired");
         ApiClient.Response ok = commander.postJson(url, Map.of("level", 4, "reason", "Vehicles away for repair"));
         assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
         assertThat(ok.json().get("node").get("overrideLevel").asInt()).isEqualTo(4);

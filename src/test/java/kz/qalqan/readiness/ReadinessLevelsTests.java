@@ -81,7 +81,8 @@ class ReadinessLevelsTests {
         assertThatCode(() -> ReadinessLevels.checkOverride(1, 4, "exercise")).doesNotThrowAnyException();
         assertThat(problem(() -> ReadinessLevels.checkOverride(3, 2, "looks fine"))).extracting(FieldProblem::field)
                 .isEqualTo("level");
-        assertThat(problem(() -> ReadinessLevels.checkOverride(2, 1, "looks fine")).message()).contains("raise");
+        assertThat(problem(() -> ReadinessLevels.checkOverride(2, 1, "looks fine")))
+                .isEqualTo(FieldProblem.of("level", "readiness.error.raise", "C2", "C1"));
         assertThat(problem(() -> ReadinessLevels.checkOverride(2, 5, "x")).field()).isEqualTo("level");
         assertThat(problem(() -> ReadinessLevels.checkOverride(2, null, "x")).field()).isEqualTo("level");
         // with nothing measured only C4 may be declared

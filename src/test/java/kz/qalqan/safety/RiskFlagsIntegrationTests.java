@@ -136,8 +136,8 @@ class RiskFlagsIntegrationTests {
         long pt = event(trainer, unitId, "PHYSICAL_TRAINING");
         ApiClient.Response refused = enrol(trainer, pt, restricted, null);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
-        assertThat(refused.body()).contains("medical restriction rules out PHYSICAL_TRAINING")
-                .doesNotContain("NO_RUNNING", "Stress-fracture");
+        assertThat(refused.json().get("code").asString()).isEqualTo("safety.flag.MEDICAL_RESTRICTION");
+        assertThat(refused.body()).doesNotContain("NO_RUNNING", "Stress-fracture");
         // a confirmation cannot override a restriction that forbids the activity
         ApiClient.Response confirmed = enrol(trainer, pt, restricted, true);
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(409);
@@ -168,7 +168,8 @@ class RiskFlagsIntegrationTests {
         ApiClient.Response asked = enrol(trainer, classroom, injured, null);
         assertThat(asked.status()).as(asked.toString()).isEqualTo(409);
         assertThat(asked.json().get("errors").get(0).get("field").asString()).isEqualTo("confirmFlags");
-        assertThat(asked.body()).contains("injury in the last 12 months");
+        assertThat(asked.json().get("code").asString()).isEqualTo("training.enrol.flagsToConfirm");
+        assertThat(asked.json().get("args").toString()).contains("safety.flag.RECENT_INJURY");
         assertThat(audit.search(new AuditQuery(null, "member", Long.toString(injured), "TRAINING_ENROL_FLAGS_CONFIRMED",
                 null, null, 10, null))).isEmpty();
 
@@ -177,7 +178,7 @@ class RiskFlagsIntegrationTests {
         List<AuditEntry> entries = audit.search(new AuditQuery(null, "member", Long.toString(injured),
                 "TRAINING_ENROL_FLAGS_CONFIRMED", null, null, 10, null));
         assertThat(entries).hasSize(1);
-        assertThat(entries.get(0).details()).contains("event " + classroom, "injury in the last 12 months");
+        assertThat(entries.get(0).details()).contains("event " + classroom, "safety.flag.RECENT_INJURY");
 
         JsonNode list = ok(trainer.get("/api/training/events/" + classroom + "/risk-flags"));
         assertThat(list.size()).isEqualTo(1);

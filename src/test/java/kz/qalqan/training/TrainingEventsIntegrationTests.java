@@ -157,24 +157,27 @@ class TrainingEventsIntegrationTests {
         assertThat(trainer.postJson(base + "/enrolments", Map.of("memberId", b)).status()).isEqualTo(201);
         ApiClient.Response full = trainer.postJson(base + "/enrolments", Map.of("memberId", c));
         assertThat(full.status()).isEqualTo(409);
-        assertThat(full.body()).contains("full");
+        assertThat(full.json().get("code").asString()).isEqualTo("training.enrol.full");
+        assertThat(full.json().get("args").get(0).asInt()).isEqualTo(2);
         assertThat(trainer.get(base).json().get("enrolled").asInt()).isEqualTo(2);
 
         Map<String, Object> present = Map.of("attendance", "PRESENT", "durationMinutes", 90, "sessionRpe", 6, "result", "PASS");
         ApiClient.Response early = trainer.putJson(base + "/attendance/" + a, present);
         assertThat(early.status()).isEqualTo(409);
-        assertThat(early.body()).contains("started");
+        assertThat(early.json().get("code").asString()).isEqualTo("training.attendance.notStarted");
+        assertThat(early.json().get("args").get(0).asString()).isEqualTo("PLANNED");
 
         ApiClient.Response unapproved = trainer.postJson(base + "/start", Map.of());
         assertThat(unapproved.status()).as("no risk assessment yet").isEqualTo(409);
-        assertThat(unapproved.body()).contains("No risk assessment has been prepared");
+        assertThat(unapproved.json().get("code").asString()).isEqualTo("safety.clearance.none");
         RiskClearances.approve(port, id, unitId);
         assertThat(trainer.postJson(base + "/start", Map.of()).json().get("status").asString()).isEqualTo("STARTED");
         assertThat(trainer.postJson(base + "/start", Map.of()).status()).isEqualTo(409);
 
         ApiClient.Response badRpe = trainer.putJson(base + "/attendance/" + a, Map.of("attendance", "PRESENT", "sessionRpe", 11));
         assertThat(badRpe.status()).isEqualTo(400);
-        assertThat(badRpe.body()).contains("sessionRpe");
+        assertThat(badRpe.json().get("errors").get(0).get("field").asString()).isEqualTo("sessionRpe");
+        assertThat(badRpe.json().get("errors").get(0).get("code").asString()).isEqualTo("training.attendance.rpeRange");
         assertThat(trainer.putJson(base + "/attendance/" + c, present).status()).isEqualTo(404);
 
         RECORDED.clear();
@@ -185,7 +188,8 @@ class TrainingEventsIntegrationTests {
         assertThat(outcome.get("enrolment").get("sessionRpe").asInt()).isEqualTo(6);
         assertThat(outcome.get("awarded").toString()).contains("first_aid").doesNotContain("water_rescue");
         assertThat(outcome.get("refused").get(0).get("code").asString()).isEqualTo("water_rescue");
-        assertThat(outcome.get("refused").get(0).get("reasons").toString()).contains("rescuer");
+        assertThat(outcome.get("refused").get(0).get("reasons").get(0).get("code").asString()).isEqualTo("training.award.prerequisite");
+        assertThat(outcome.get("refused").get(0).get("reasons").get(0).get("args").toString()).contains("\"rescuer\"");
         JsonNode held = admin.get("/api/members/" + a + "/qualifications").json();
         assertThat(held.toString()).contains("first_aid", "training-event:" + id);
 

@@ -125,7 +125,8 @@ class TrainingQualificationsIntegrationTests {
         ApiClient.Response r = post(id, award("combat_lifesaver", today, null));
         assertThat(r.status()).as(r.toString()).isEqualTo(400);
         assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("code");
-        assertThat(r.json().get("errors").get(0).get("message").asString()).startsWith("combat_lifesaver needs a current first_aid");
+        assertThat(r.json().get("errors").get(0).get("code").asString()).isEqualTo("training.award.prerequisite");
+        assertThat(r.json().get("errors").get(0).get("args").toString()).contains("\"combat_lifesaver\"", "\"first_aid\"");
 
         assertThat(post(id, award("first_aid", today.minusMonths(1), null)).status()).isEqualTo(201);
         assertThat(post(id, award("combat_lifesaver", today, null)).status()).isEqualTo(201);

@@ -83,7 +83,7 @@ class TrainingPagesIntegrationTests {
                 "attendance", "PRESENT", "durationMinutes", "60", "sessionRpe", "7", "result", "PASS"));
         assertThat(recorded.status()).isEqualTo(302);
         WebClient.Page after = web.get(eventPath);
-        assertThat(after.body()).contains("Беттегіұлы", "first_aid");
+        assertThat(after.body()).contains("Беттегіұлы", "First aid").doesNotContain(">first_aid<");
         assertThat(after.body()).contains(">7<");
 
         WebClient.Page calendar = web.get("/training?unit=" + code + "&period=month");
@@ -92,7 +92,8 @@ class TrainingPagesIntegrationTests {
 
         WebClient.Page expiring = web.get("/training/expiring?unit=" + code + "&days=30");
         assertThat(expiring.status()).isEqualTo(200);
-        assertThat(expiring.body()).contains("Беттегіұлы", "fitness_test", "/training/expiring.csv");
+        assertThat(expiring.body()).contains("Беттегіұлы", "Physical fitness test", "/training/expiring.csv")
+                .doesNotContain(">fitness_test<");
         WebClient.Page csv = web.get("/training/expiring.csv?unit=" + unitId + "&days=30&sub=true", "text/csv");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.body().lines().toList()).hasSize(2);
@@ -100,8 +101,57 @@ class TrainingPagesIntegrationTests {
 
         WebClient.Page panel = web.get("/members/" + memberId + "/training");
         assertThat(panel.status()).isEqualTo(200);
-        assertThat(panel.body()).contains("training-panel", "fitness_test", "first_aid", "420");
+        assertThat(panel.body()).contains("training-panel", "Physical fitness test", "First aid", "420")
+                .doesNotContain(">fitness_test<", ">first_aid<");
         WebClient.Page detail = web.get("/members/" + memberId);
         assertThat(detail.body()).contains("hx-get=\"/members/" + memberId + "/training\"");
+    }
+
+    @Test
+    void theEventFormAndTheEventPageSayRefusalsInRussianAndKazakh() {
+        ApiClient admin = ApiClient.admin(port);
+        String code = "TQ-" + UUID.randomUUID().toString().substring(0, 8);
+        long unitId = admin.postJson("/api/units", Map.of("code", code, "name", "Тіл взводы",
+                "type", "PLATOON", "regionCode", "KZ-75")).json().get("id").asLong();
+        WebClient web = new WebClient(port).signIn("admin", "test-admin-password-1");
+        LocalDateTime start = LocalDateTime.now(Qualifications.KAZAKHSTAN).plusDays(3).truncatedTo(ChronoUnit.MINUTES);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("unitId", Long.toString(unitId));
+        fields.put("title", "Тіл " + code);
+        fields.put("activityType", "PHYSICAL_TRAINING");
+        fields.put("intensity", "HARD");
+        fields.put("startsAt", start.toString());
+        fields.put("endsAt", start.minusHours(1).toString());
+        fields.put("regionCode", "KZ-75");
+        fields.put("lat", "95");
+        fields.put("lon", "70");
+        fields.put("capacity", "0");
+
+        WebClient.Page ru = web.post("/training/events", web.get("/training/events/new?lang=ru"), fields);
+        assertThat(ru.status()).isEqualTo(200);
+        assertThat(ru.body()).contains("Окончание должно быть позже начала.", "Широта должна быть от -90 до 90.",
+                        "Число мест должно быть от 1 до")
+                .doesNotContain("must be after the start", "must be between", "Not accepted", "Не принято");
+
+        WebClient.Page kk = web.post("/training/events", web.get("/training/events/new?lang=kk"), fields);
+        assertThat(kk.status()).isEqualTo(200);
+        assertThat(kk.body()).contains("Аяқталу уақыты басталу уақытынан кейін болуы керек.",
+                        "Ендік -90 мен 90 аралығында болуы керек.")
+                .doesNotContain("must be after the start", "must be between", "Not accepted", "Қабылданбады");
+
+        fields.put("endsAt", start.plusHours(2).toString());
+        fields.put("lat", "43.2");
+        fields.put("capacity", "5");
+        WebClient.Page saved = web.post("/training/events", kk, fields);
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(302);
+        String eventPath = saved.location().replaceAll("^https?://[^/]+", "").replaceAll(";.*$", "");
+        WebClient.Page event = web.get(eventPath + "?lang=ru");
+        // no approved risk assessment: the start is refused, and the page says so in Russian
+        assertThat(web.post(eventPath + "/status", event, Map.of("action", "start")).status()).isEqualTo(302);
+        assertThat(web.get(eventPath).body()).contains("Для этого занятия не подготовлена оценка рисков.").doesNotContain("No risk assessment");
+        WebClient.Page inKazakh = web.get(eventPath + "?lang=kk");
+        assertThat(web.post(eventPath + "/status", inKazakh, Map.of("action", "complete")).status()).isEqualTo(302);
+        assertThat(web.get(eventPath).body()).contains("Тек басталған оқуды аяқтауға болады.")
+                .doesNotContain("only a STARTED event", "Only a started training");
     }
 }

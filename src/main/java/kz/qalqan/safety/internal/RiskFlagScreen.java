@@ -1,5 +1,7 @@
 package kz.qalqan.safety.internal;
 
+import kz.qalqan.platform.Coded;
+import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.safety.MemberRiskFlags;
 import kz.qalqan.safety.RiskFlag;
 import kz.qalqan.safety.RiskFlags;
@@ -26,24 +28,11 @@ class RiskFlagScreen implements EnrolmentScreen {
     @Override
     public Screening screen(TrainingEvent event, long memberId) {
         MemberRiskFlags found = flags.forEnrolment(event, memberId);
-        List<String> refusals = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        List<Coded> refusals = new ArrayList<>();
+        List<Coded> warnings = new ArrayList<>();
         for (RiskFlag f : found.flags()) {
-            String words = words(f, event);
-            (f.forbids() ? refusals : warnings).add(words);
+            (f.forbids() ? refusals : warnings).add(FieldProblem.of("memberId", "safety.flag." + f.code().name()));
         }
         return new Screening(refusals, warnings);
-    }
-
-    static String words(RiskFlag flag, TrainingEvent event) {
-        return switch (flag.code()) {
-            case MEDICAL_RESTRICTION -> flag.forbids()
-                    ? "an active medical restriction rules out " + event.activityType()
-                    : "an active medical restriction is relevant to " + event.activityType() + " (keep within its limit)";
-            case ACWR_DANGER -> "acute:chronic workload ratio 1.5 or above (DANGER; a flag, not a diagnosis)";
-            case RECENT_INJURY -> "injury in the last 12 months";
-            case PREVIOUS_HEAT_OR_COLD_INJURY -> "previous heat or cold injury";
-            case UNACCLIMATISED -> "not acclimatised to heat in the hot season";
-        };
     }
 }

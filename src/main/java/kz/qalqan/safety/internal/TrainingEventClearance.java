@@ -1,5 +1,7 @@
 package kz.qalqan.safety.internal;
 
+import kz.qalqan.platform.Coded;
+import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.safety.ActivityKind;
 import kz.qalqan.safety.Clearance;
 import kz.qalqan.safety.RiskAssessments;
@@ -20,8 +22,20 @@ class TrainingEventClearance implements ActivityClearance {
     }
 
     @Override
-    public Optional<String> refusal(TrainingEvent event) {
+    public Optional<Coded> refusal(TrainingEvent event) {
         Clearance clearance = assessments.clearance(ActivityKind.TRAINING_EVENT, event.id());
-        return clearance.cleared() ? Optional.empty() : Optional.of(clearance.reason());
+        if (clearance.cleared()) {
+            return Optional.empty();
+        }
+        String authority = clearance.requiredAuthority() == null ? "" : clearance.requiredAuthority().name();
+        if (clearance.status() == null) {
+            return Optional.of(FieldProblem.of("status", "safety.clearance.none"));
+        }
+        return Optional.of(switch (clearance.status()) {
+            case DRAFT -> FieldProblem.of("status", "safety.clearance.draft", authority);
+            case SUBMITTED -> FieldProblem.of("status", "safety.clearance.submitted", authority);
+            case DISAPPROVED -> FieldProblem.of("status", "safety.clearance.disapproved");
+            case APPROVED -> FieldProblem.of("status", "safety.clearance.aboveApproved", authority);
+        });
     }
 }

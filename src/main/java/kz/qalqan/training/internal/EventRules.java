@@ -21,6 +21,9 @@ import java.util.Set;
 public final class EventRules {
 
     public static final int MAX_TITLE = 200;
+    static final String REQUIRED = "training.event.required";
+    static final String TOO_LONG = "training.event.tooLong";
+    static final String UNKNOWN_QUALIFICATION = "training.qualification.unknown";
     public static final int MAX_CAPACITY = 10_000;
     /** A single activity longer than this is planned as several. */
     public static final Duration MAX_LENGTH = Duration.ofDays(14);
@@ -31,59 +34,59 @@ public final class EventRules {
     public static List<FieldProblem> check(EventCommand c, Set<String> catalogue, boolean regionKnown) {
         List<FieldProblem> problems = new ArrayList<>();
         if (c.unitId() == null) {
-            problems.add(new FieldProblem("unitId", "is required"));
+            problems.add(FieldProblem.of("unitId", REQUIRED));
         }
         if (c.title() == null || c.title().isBlank()) {
-            problems.add(new FieldProblem("title", "is required"));
+            problems.add(FieldProblem.of("title", REQUIRED));
         } else if (c.title().trim().length() > MAX_TITLE) {
-            problems.add(new FieldProblem("title", "must be at most " + MAX_TITLE + " characters"));
+            problems.add(FieldProblem.of("title", TOO_LONG, MAX_TITLE));
         }
         if (c.activityType() == null || c.activityType().isBlank()) {
-            problems.add(new FieldProblem("activityType", "is required"));
+            problems.add(FieldProblem.of("activityType", REQUIRED));
         } else if (ActivityType.parse(c.activityType()).isEmpty()) {
-            problems.add(new FieldProblem("activityType", "is not one of " + List.of(ActivityType.values())));
+            problems.add(FieldProblem.of("activityType", "training.event.unknownActivityType", c.activityType()));
         }
         if (c.intensity() == null || c.intensity().isBlank()) {
-            problems.add(new FieldProblem("intensity", "is required"));
+            problems.add(FieldProblem.of("intensity", REQUIRED));
         } else if (WorkIntensity.parse(c.intensity()).isEmpty()) {
-            problems.add(new FieldProblem("intensity", "is not one of " + List.of(WorkIntensity.values())));
+            problems.add(FieldProblem.of("intensity", "training.event.unknownIntensity", c.intensity()));
         }
         if (c.startsAt() == null) {
-            problems.add(new FieldProblem("startsAt", "is required"));
+            problems.add(FieldProblem.of("startsAt", REQUIRED));
         }
         if (c.endsAt() == null) {
-            problems.add(new FieldProblem("endsAt", "is required"));
+            problems.add(FieldProblem.of("endsAt", REQUIRED));
         } else if (c.startsAt() != null && !c.endsAt().isAfter(c.startsAt())) {
-            problems.add(new FieldProblem("endsAt", "must be after the start"));
+            problems.add(FieldProblem.of("endsAt", "training.event.endsBeforeStart"));
         } else if (c.startsAt() != null && Duration.between(c.startsAt(), c.endsAt()).compareTo(MAX_LENGTH) > 0) {
-            problems.add(new FieldProblem("endsAt", "must be at most 14 days after the start"));
+            problems.add(FieldProblem.of("endsAt", "training.event.tooLongActivity", MAX_LENGTH.toDays()));
         }
         if (c.regionCode() == null || c.regionCode().isBlank()) {
-            problems.add(new FieldProblem("regionCode", "is required"));
+            problems.add(FieldProblem.of("regionCode", REQUIRED));
         } else if (!regionKnown) {
-            problems.add(new FieldProblem("regionCode", "is not a region code such as KZ-75"));
+            problems.add(FieldProblem.of("regionCode", "training.event.unknownRegion", c.regionCode()));
         }
         if ((c.lat() == null) != (c.lon() == null)) {
-            problems.add(new FieldProblem(c.lat() == null ? "lat" : "lon", "give both latitude and longitude, or neither"));
+            problems.add(FieldProblem.of(c.lat() == null ? "lat" : "lon", "training.event.coordinatePair"));
         }
         if (c.lat() != null && (c.lat() < -90 || c.lat() > 90 || c.lat().isNaN())) {
-            problems.add(new FieldProblem("lat", "must be between -90 and 90"));
+            problems.add(FieldProblem.of("lat", "training.event.latitude"));
         }
         if (c.lon() != null && (c.lon() < -180 || c.lon() > 180 || c.lon().isNaN())) {
-            problems.add(new FieldProblem("lon", "must be between -180 and 180"));
+            problems.add(FieldProblem.of("lon", "training.event.longitude"));
         }
         if (c.placeName() != null && c.placeName().length() > MAX_TITLE) {
-            problems.add(new FieldProblem("placeName", "must be at most " + MAX_TITLE + " characters"));
+            problems.add(FieldProblem.of("placeName", TOO_LONG, MAX_TITLE));
         }
         if (c.capacity() == null) {
-            problems.add(new FieldProblem("capacity", "is required"));
+            problems.add(FieldProblem.of("capacity", REQUIRED));
         } else if (c.capacity() < 1 || c.capacity() > MAX_CAPACITY) {
-            problems.add(new FieldProblem("capacity", "must be between 1 and " + MAX_CAPACITY));
+            problems.add(FieldProblem.of("capacity", "training.event.capacity", MAX_CAPACITY));
         }
         if (c.awards() != null) {
             for (String code : c.awards()) {
                 if (code == null || !catalogue.contains(code.trim())) {
-                    problems.add(new FieldProblem("awards", "is not in the qualification catalogue: " + code));
+                    problems.add(FieldProblem.of("awards", UNKNOWN_QUALIFICATION, String.valueOf(code)));
                 }
             }
         }
@@ -114,12 +117,12 @@ public final class EventRules {
         List<FieldProblem> problems = new ArrayList<>();
         AttendanceStatus attendance = null;
         if (c.attendance() == null || c.attendance().isBlank()) {
-            problems.add(new FieldProblem("attendance", "is required: PRESENT, ABSENT or EXCUSED"));
+            problems.add(FieldProblem.of("attendance", "training.attendance.required"));
         } else {
             try {
                 attendance = AttendanceStatus.valueOf(c.attendance().trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem("attendance", "must be PRESENT, ABSENT or EXCUSED"));
+                problems.add(FieldProblem.of("attendance", "training.attendance.unknown", c.attendance()));
             }
         }
         TrainingResult result = TrainingResult.NONE;
@@ -127,21 +130,21 @@ public final class EventRules {
             try {
                 result = TrainingResult.valueOf(c.result().trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem("result", "must be PASS, FAIL or NONE"));
+                problems.add(FieldProblem.of("result", "training.attendance.unknownResult", c.result()));
             }
         }
         if (c.sessionRpe() != null && (c.sessionRpe() < 0 || c.sessionRpe() > 10)) {
-            problems.add(new FieldProblem("sessionRpe", "must be between 0 and 10"));
+            problems.add(FieldProblem.of("sessionRpe", "training.attendance.rpeRange"));
         }
         if (c.durationMinutes() != null && (c.durationMinutes() < 0 || c.durationMinutes() > 1440)) {
-            problems.add(new FieldProblem("durationMinutes", "must be between 0 and 1440 minutes"));
+            problems.add(FieldProblem.of("durationMinutes", "training.attendance.durationRange"));
         }
         if (attendance != null && attendance != AttendanceStatus.PRESENT) {
             if (result == TrainingResult.PASS) {
-                problems.add(new FieldProblem("result", "a member who was not present cannot pass"));
+                problems.add(FieldProblem.of("result", "training.attendance.passWithoutPresence"));
             }
             if (c.sessionRpe() != null) {
-                problems.add(new FieldProblem("sessionRpe", "is recorded only for a member who was present"));
+                problems.add(FieldProblem.of("sessionRpe", "training.attendance.rpeWithoutPresence"));
             }
         }
         if (!problems.isEmpty()) {

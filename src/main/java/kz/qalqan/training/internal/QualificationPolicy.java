@@ -3,8 +3,10 @@ package kz.qalqan.training.internal;
 import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.training.AwardCommand;
 import kz.qalqan.training.Qualification;
+import kz.qalqan.training.QualificationCode;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +20,8 @@ import java.util.Optional;
 public final class QualificationPolicy {
 
     static final int MAX_TEXT = 500;
+    /** Dates in refusals as the forms show them. */
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     /** A qualification the member already holds (not revoked). */
     public record Held(String code, LocalDate awardedOn, LocalDate expiresOn) {
@@ -53,23 +57,23 @@ public final class QualificationPolicy {
         List<FieldProblem> problems = new ArrayList<>();
         String code = command.code() == null ? "" : command.code().trim();
         if (code.isEmpty()) {
-            problems.add(new FieldProblem("code", "is required"));
+            problems.add(FieldProblem.of("code", "training.qualification.required"));
         } else if (qualification.isEmpty()) {
-            problems.add(new FieldProblem("code", "is not in the qualification catalogue: " + code));
+            problems.add(FieldProblem.of("code", EventRules.UNKNOWN_QUALIFICATION, code));
         }
         LocalDate awardedOn = command.awardedOn();
         if (awardedOn == null) {
-            problems.add(new FieldProblem("awardedOn", "is required"));
+            problems.add(FieldProblem.of("awardedOn", "training.award.dateRequired"));
         } else if (awardedOn.isAfter(today)) {
-            problems.add(new FieldProblem("awardedOn", "cannot be in the future (today is " + today + ")"));
+            problems.add(FieldProblem.of("awardedOn", "training.award.future", DAY.format(today)));
         }
         if (command.evidence() == null || command.evidence().isBlank()) {
-            problems.add(new FieldProblem("evidence", "is required: the certificate, protocol or exam record"));
+            problems.add(FieldProblem.of("evidence", "training.award.evidenceRequired"));
         } else if (command.evidence().length() > MAX_TEXT) {
-            problems.add(new FieldProblem("evidence", "must be at most " + MAX_TEXT + " characters"));
+            problems.add(FieldProblem.of("evidence", EventRules.TOO_LONG, MAX_TEXT));
         }
         if (command.awardingEvent() != null && command.awardingEvent().length() > MAX_TEXT) {
-            problems.add(new FieldProblem("awardingEvent", "must be at most " + MAX_TEXT + " characters"));
+            problems.add(FieldProblem.of("awardingEvent", EventRules.TOO_LONG, MAX_TEXT));
         }
         LocalDate expiresOn = command.expiresOn();
         if (qualification.isPresent() && awardedOn != null) {
@@ -78,14 +82,14 @@ public final class QualificationPolicy {
                 expiresOn = awardedOn.plusMonths(q.validityMonths());
             }
             if (expiresOn != null && !expiresOn.isAfter(awardedOn)) {
-                problems.add(new FieldProblem("expiresOn", "must be after the award date " + awardedOn));
+                problems.add(FieldProblem.of("expiresOn", "training.award.expiryBeforeAward", DAY.format(awardedOn)));
             }
             for (String prerequisite : q.prerequisites()) {
                 boolean current = held.stream()
                         .anyMatch(h -> h.code().equals(prerequisite) && h.currentOn(awardedOn));
                 if (!current) {
-                    problems.add(new FieldProblem("code", q.code() + " needs a current " + prerequisite
-                            + " on the award date " + awardedOn));
+                    problems.add(FieldProblem.of("code", "training.award.prerequisite",
+                            new QualificationCode(q.code()), new QualificationCode(prerequisite), DAY.format(awardedOn)));
                 }
             }
         }

@@ -1,5 +1,7 @@
 package kz.qalqan.training.internal;
 
+import kz.qalqan.platform.Coded;
+import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.training.ActivityClearance;
 import kz.qalqan.training.EventStatus;
 import kz.qalqan.training.TrainingEvent;
@@ -14,7 +16,7 @@ import java.util.function.Supplier;
 /**
  * Whether an activity may start and whether attendance may be recorded for it. Both go through here so
  * that one more rule — such as "not without an approved risk assessment at the required level" — is
- * added in one place. A refusal says in domain words why.
+ * added in one place. A refusal gives each reason as a message code with its arguments.
  */
 @Component
 public class StartPolicy {
@@ -38,7 +40,7 @@ public class StartPolicy {
     public record Allowed() implements Decision {
     }
 
-    public record Refused(List<String> reasons) implements Decision {
+    public record Refused(List<Coded> reasons) implements Decision {
         public Refused {
             reasons = List.copyOf(reasons);
         }
@@ -46,9 +48,9 @@ public class StartPolicy {
 
     /** An activity starts from PLANNED only. */
     public Decision start(TrainingEvent event) {
-        List<String> reasons = new ArrayList<>();
+        List<Coded> reasons = new ArrayList<>();
         if (event.status() != EventStatus.PLANNED) {
-            reasons.add("an activity that is " + event.status() + " cannot be started; only a PLANNED one can");
+            reasons.add(FieldProblem.of("status", "training.start.notPlanned", event.status().name()));
         }
         clearances.get().forEach(c -> c.refusal(event).ifPresent(reasons::add));
         return decide(reasons);
@@ -56,15 +58,15 @@ public class StartPolicy {
 
     /** Attendance is taken once an activity has started (and may be corrected after it completed). */
     public Decision recordAttendance(TrainingEvent event) {
-        List<String> reasons = new ArrayList<>();
+        List<Coded> reasons = new ArrayList<>();
         if (event.status() != EventStatus.STARTED && event.status() != EventStatus.COMPLETED) {
-            reasons.add("attendance is recorded once the activity has started; it is " + event.status());
+            reasons.add(FieldProblem.of("status", "training.attendance.notStarted", event.status().name()));
         }
         clearances.get().forEach(c -> c.refusal(event).ifPresent(reasons::add));
         return decide(reasons);
     }
 
-    private static Decision decide(List<String> reasons) {
+    private static Decision decide(List<Coded> reasons) {
         return reasons.isEmpty() ? new Allowed() : new Refused(reasons);
     }
 }

@@ -65,7 +65,7 @@ class TrainingEventApi {
             try {
                 s = EventStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw InvalidInputException.of("status", "must be PLANNED, STARTED, COMPLETED or CANCELLED");
+                throw InvalidInputException.coded("status", "training.event.unknownStatus", status.trim());
             }
         }
         return events.search(new EventSearch(unit, sub, instant("from", from), instant("to", to), s));
@@ -119,7 +119,7 @@ class TrainingEventApi {
     @Operation(summary = "Enrol an active member (capacity enforced, no double enrolment; risk flags: a forbidding one refuses (409), warnings need confirmFlags=true and are audited)")
     ResponseEntity<Enrolment> enrol(@PathVariable long id, @RequestBody EnrolRequest request, Principal principal) {
         if (request.memberId() == null) {
-            throw InvalidInputException.of("memberId", "is required");
+            throw InvalidInputException.coded("memberId", "training.enrol.memberRequired");
         }
         Enrolment enrolment = events.enrol(id, request.memberId(),
                 Boolean.TRUE.equals(request.confirmFlags()), principal.getName());
@@ -152,7 +152,7 @@ class TrainingEventApi {
             try {
                 return java.time.LocalDate.parse(text.trim()).atStartOfDay(kz.qalqan.training.Qualifications.KAZAKHSTAN).toInstant();
             } catch (DateTimeParseException e2) {
-                throw InvalidInputException.of(field, "must be an ISO instant (2026-12-01T04:00:00Z) or a date (2026-12-01)");
+                throw InvalidInputException.coded(field, "training.api.instant", text.trim());
             }
         }
     }

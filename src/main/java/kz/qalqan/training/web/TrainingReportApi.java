@@ -84,10 +84,10 @@ class TrainingReportApi {
         try {
             kind = CalendarLink.Kind.valueOf(request.kind() == null ? "" : request.kind().trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("kind", "must be UNIT or MEMBER");
+            throw InvalidInputException.coded("kind", "training.link.unknownKind", String.valueOf(request.kind()));
         }
         if (request.targetId() == null) {
-            throw InvalidInputException.of("targetId", "is required");
+            throw InvalidInputException.coded("targetId", "training.link.targetRequired");
         }
         return ResponseEntity.status(201).body(feeds.createLink(kind, request.targetId()));
     }
@@ -114,10 +114,10 @@ class TrainingReportApi {
         try {
             m = WorkloadRatio.Method.valueOf(method.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("method", "must be EWMA or ROLLING");
+            throw InvalidInputException.coded("method", "training.load.unknownMethod", method.trim());
         }
         if (days < 1 || days > TrainingLoads.MAX_WINDOW_DAYS) {
-            throw InvalidInputException.of("days", "must be between 1 and " + TrainingLoads.MAX_WINDOW_DAYS);
+            throw InvalidInputException.coded("days", "training.load.window", TrainingLoads.MAX_WINDOW_DAYS);
         }
         return loads.report(id, days, m);
     }
@@ -133,7 +133,7 @@ class TrainingReportApi {
         try {
             return YearMonth.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw InvalidInputException.of(field, "must be a month such as 2026-11");
+            throw InvalidInputException.coded(field, "training.report.month", text.trim());
         }
     }
 }

@@ -96,18 +96,19 @@ class EventRulesTests {
         assertThat(policy.recordAttendance(e) instanceof StartPolicy.Allowed)
                 .isEqualTo(status == EventStatus.STARTED || status == EventStatus.COMPLETED);
         if (policy.start(e) instanceof StartPolicy.Refused refused) {
-            assertThat(refused.reasons().get(0)).contains(status.name());
+            assertThat(refused.reasons().get(0)).isEqualTo(FieldProblem.of("status", "training.start.notPlanned", status.name()));
         }
     }
 
     @Test
     void aRefusedClearanceStopsTheStartAndTheAttendanceWithItsReason() {
-        StartPolicy policy = new StartPolicy(List.of(e -> e.id() == 1 ? java.util.Optional.of("no approved risk assessment")
+        FieldProblem notCleared = FieldProblem.of("status", "safety.detail.notCleared");
+        StartPolicy policy = new StartPolicy(List.of(e -> e.id() == 1 ? java.util.Optional.of(notCleared)
                 : java.util.Optional.empty()));
         TrainingEvent planned = event(EventStatus.PLANNED, START, START.plusSeconds(3600));
         TrainingEvent started = event(EventStatus.STARTED, START, START.plusSeconds(3600));
-        assertThat(policy.start(planned)).isEqualTo(new StartPolicy.Refused(List.of("no approved risk assessment")));
-        assertThat(policy.recordAttendance(started)).isEqualTo(new StartPolicy.Refused(List.of("no approved risk assessment")));
+        assertThat(policy.start(planned)).isEqualTo(new StartPolicy.Refused(List.of(notCleared)));
+        assertThat(policy.recordAttendance(started)).isEqualTo(new StartPolicy.Refused(List.of(notCleared)));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package kz.qalqan.training.internal;
 
 import kz.qalqan.platform.FieldProblem;
+import kz.qalqan.training.QualificationCode;
 import kz.qalqan.training.AwardCommand;
 import kz.qalqan.training.Qualification;
 import kz.qalqan.training.internal.QualificationPolicy.Accepted;
@@ -59,13 +60,14 @@ class QualificationPolicyTests {
     @Test
     void rejectsAnExpiryOnOrBeforeTheAwardDate() {
         assertThat(problems(QualificationPolicy.check(award("first_aid", TODAY, TODAY), Optional.of(FIRST_AID), List.of(), TODAY)))
-                .containsExactly(new FieldProblem("expiresOn", "must be after the award date " + TODAY));
+                .containsExactly(FieldProblem.of("expiresOn", "training.award.expiryBeforeAward", QualificationPolicy.DAY.format(TODAY)));
     }
 
     @Test
     void rejectsAMissingPrerequisiteInDomainWords() {
         assertThat(problems(QualificationPolicy.check(award("combat_lifesaver", TODAY, null), Optional.of(LIFESAVER), List.of(), TODAY)))
-                .extracting(FieldProblem::message).containsExactly("combat_lifesaver needs a current first_aid on the award date " + TODAY);
+                .containsExactly(FieldProblem.of("code", "training.award.prerequisite", new QualificationCode("combat_lifesaver"),
+                        new QualificationCode("first_aid"), QualificationPolicy.DAY.format(TODAY)));
     }
 
     @Test
@@ -105,6 +107,6 @@ class QualificationPolicyTests {
     @Test
     void rejectsACodeOutsideTheCatalogue() {
         assertThat(problems(QualificationPolicy.check(award("astronaut", TODAY, null), Optional.empty(), List.of(), TODAY)))
-                .containsExactly(new FieldProblem("code", "is not in the qualification catalogue: astronaut"));
+                .containsExactly(FieldProblem.of("code", "training.qualification.unknown", "astronaut"));
     }
 }

@@ -1,9 +1,9 @@
-package kz.qalqan.web.internal;
+package kz.qalqan.readiness.web;
 
-import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.platform.InvalidInputException;
 import kz.qalqan.platform.NotFoundException;
 import kz.qalqan.platform.security.CurrentCaller;
+import kz.qalqan.platform.web.FormErrors;
 import kz.qalqan.readiness.EquipmentCommand;
 import kz.qalqan.readiness.EquipmentLine;
 import kz.qalqan.readiness.EquipmentStock;
@@ -52,15 +52,18 @@ class ReadinessController {
     private static final Role[] READERS = {Role.ADMIN, Role.COMMANDER, Role.SAFETY_OFFICER, Role.MEDICAL_OFFICER,
             Role.TRAINING_OFFICER, Role.EMERGENCY_COORDINATOR};
     private static final Pattern UNIT_KEY = Pattern.compile(".*/u([0-9]+)/$");
+    private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)]\\.(\\w+)");
 
     private final ReadinessBoard board;
     private final EquipmentStock equipment;
     private final IndividualReadiness individuals;
     private final CurrentCaller caller;
     private final JsonMapper json;
+    private final FormErrors texts;
 
     ReadinessController(ReadinessBoard board, EquipmentStock equipment, IndividualReadiness individuals,
-                        CurrentCaller caller, JsonMapper json) {
+                        CurrentCaller caller, JsonMapper json, FormErrors texts) {
+        this.texts = texts;
         this.board = board;
         this.equipment = equipment;
         this.individuals = individuals;
@@ -203,7 +206,7 @@ class ReadinessController {
                 try {
                     due = LocalDate.parse(row.nextInspectionDue().trim());
                 } catch (DateTimeParseException e) {
-                    errors.put(at + "nextInspectionDue", "readiness.error.date");
+                    errors.put(at + "nextInspectionDue", texts.text("readiness.error.date"));
                 }
             }
             lines.add(new EquipmentLine(row.type(), authorised, onHand, serviceable, due));
@@ -214,12 +217,12 @@ class ReadinessController {
                 equipment.replace(id, new EquipmentCommand(lines), principal.getName());
                 return "redirect:/readiness/units/" + id + "?saved=equipment#equipment";
             } catch (InvalidInputException e) {
-                for (FieldProblem p : e.problems()) {
-                    Matcher m = Pattern.compile("lines\\[(\\d+)]\\.(\\w+)").matcher(p.field());
-                    if (m.matches() && Integer.parseInt(m.group(1)) < order.size()) {
-                        errors.putIfAbsent(order.get(Integer.parseInt(m.group(1))) + "." + m.group(2), equipmentKey(p));
-                    }
-                }
+                // the rule names lines by their index; the form names them by item type
+                errors.putAll(texts.of(e, field -> {
+                    Matcher m = LINE_FIELD.matcher(field);
+                    return m.matches() && Integer.parseInt(m.group(1)) < order.size()
+                            ? order.get(Integer.parseInt(m.group(1))) + "." + m.group(2) : "general";
+                }));
             }
         }
         return unitPage(id, model, rows, null, errors, null);
@@ -233,7 +236,7 @@ class ReadinessController {
             try {
                 level = Integer.valueOf(form.level().trim());
             } catch (NumberFormatException e) {
-                errors.put("level", "readiness.error.level");
+                errors.put("level", texts.text("readiness.error.level"));
             }
         }
         if (errors.isEmpty()) {
@@ -241,7 +244,7 @@ class ReadinessController {
                 board.override(id, new OverrideCommand(level, form.reason()), principal.getName());
                 return "redirect:/readiness/units/" + id + "?saved=override#override";
             } catch (InvalidInputException e) {
-                e.problems().forEach(p -> errors.putIfAbsent(p.field(), overrideKey(p)));
+                errors.putAll(texts.of(e));
             }
         }
         return unitPage(id, model, null, form, errors, null);
@@ -308,54 +311,15 @@ class ReadinessController {
         return s == null || s.isBlank();
     }
 
-    private static int number(String text, String field, Map<String, String> errors) {
+    private int number(String text, String field, Map<String, String> errors) {
         if (empty(text)) {
             return 0;
         }
         try {
             return Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            errors.put(field, "readiness.error.number");
+            errors.put(field, texts.text("readiness.error.number"));
             return 0;
         }
-    }
-
-    /** The message key for an equipment problem the readiness module reported. */
-    static String equipmentKey(FieldProblem problem) {
-        String m = problem.message();
-        if (m.startsWith("must be between")) {
-            return "readiness.error.quantity";
-        }
-        if (m.startsWith("must not exceed onHand")) {
-            return "readiness.error.serviceableOverOnHand";
-        }
-        if (m.startsWith("is required when items are on hand")) {
-            return "readiness.error.inspectionRequired";
-        }
-        return "readiness.error.invalid";
-    }
-
-    /** The message key for an override refusal, so the commander reads it in their language. */
-    static String overrideKey(FieldProblem problem) {
-        String m = problem.message();
-        if ("level".equals(problem.field())) {
-            if (m.startsWith("may only lower")) {
-                return "readiness.error.raise";
-            }
-            if (m.startsWith("the unit has nothing measured")) {
-                return "readiness.error.onlyC4";
-            }
-            if (m.startsWith("is required")) {
-                return "readiness.error.levelRequired";
-            }
-            return "readiness.error.level";
-        }
-        if (m.startsWith("is required")) {
-            return "readiness.error.reasonRequired";
-        }
-        if (m.startsWith("must be at most")) {
-            return "readiness.error.reasonLength";
-        }
-        return "readiness.error.invalid";
     }
 }

@@ -1,6 +1,7 @@
-package kz.qalqan.web.internal;
+package kz.qalqan.training.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import kz.qalqan.platform.Coded;
 import kz.qalqan.platform.ConflictException;
 import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.platform.ForbiddenException;
@@ -18,13 +19,12 @@ import kz.qalqan.training.CalendarLink;
 import kz.qalqan.training.EventCommand;
 import kz.qalqan.training.EventSearch;
 import kz.qalqan.training.EventStatus;
+import kz.qalqan.training.FlagsNeedConfirmationException;
 import kz.qalqan.training.ExpiringQualification;
 import kz.qalqan.training.ExpiringQualifications;
 import kz.qalqan.training.Qualifications;
 import kz.qalqan.training.TrainingEvent;
 import kz.qalqan.training.TrainingEvents;
-import kz.qalqan.training.FlagsNeedConfirmationException;
-import kz.qalqan.safety.RiskFlags;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -46,7 +46,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The training calendar, event pages and forms, expiring-qualification lists and calendar subscription links. */
+
+/**
+ * The training calendar, event pages and forms, expiring-qualification lists and calendar subscription links.
+ * Refusals of the training rules are shown in the page's language from their codes ({@link TrainingNames}); the
+ * event page asks safety's risk flags itself from the template (safety depends on training, not the reverse).
+ */
 @Controller
 class TrainingController {
 
@@ -58,11 +63,11 @@ class TrainingController {
     private final CalendarFeeds feeds;
     private final Qualifications qualifications;
     private final OrgStructure org;
-    private final RiskFlags riskFlags;
+    private final TrainingNames names;
 
     TrainingController(TrainingEvents events, ExpiringQualifications expiring, CalendarFeeds feeds,
-                       Qualifications qualifications, OrgStructure org, RiskFlags riskFlags) {
-        this.riskFlags = riskFlags;
+                       Qualifications qualifications, OrgStructure org, TrainingNames names) {
+        this.names = names;
         this.events = events;
         this.expiring = expiring;
         this.feeds = feeds;
@@ -171,7 +176,7 @@ class TrainingController {
         } catch (InvalidInputException e) {
             reject(binding, e.problems());
         } catch (ForbiddenException e) {
-            binding.rejectValue("unitId", "training.error.outOfScope");
+            binding.rejectValue("unitId", e.code(), names.args(e), names.text(e));
         }
         return form(model, form, null);
     }
@@ -181,10 +186,6 @@ class TrainingController {
         TrainingEvent event = events.find(id);
         model.addAttribute("event", event);
         model.addAttribute("enrolments", events.enrolments(id));
-        model.addAttribute("flags", riskFlags.forEvent(id));
-        if (model.getAttribute("confirmMember") instanceof Long member) {
-            model.addAttribute("confirm", riskFlags.forEnrolment(event, member));
-        }
         model.addAttribute("canChange", events.canChange(event));
         model.addAttribute("catalogue", qualifications.catalogue());
         return "training/event";
@@ -212,9 +213,9 @@ class TrainingController {
         } catch (InvalidInputException e) {
             reject(binding, e.problems());
         } catch (ConflictException e) {
-            binding.reject("training.error.closed");
+            binding.reject(e.code(), names.args(e), names.text(e));
         } catch (ForbiddenException e) {
-            binding.rejectValue("unitId", "training.error.outOfScope");
+            binding.rejectValue("unitId", e.code(), names.args(e), names.text(e));
         }
         return form(model, form, current);
     }
@@ -228,10 +229,8 @@ class TrainingController {
                 case "cancel" -> events.cancel(id);
                 default -> throw new NotFoundException("no action " + action);
             }
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-        } catch (ForbiddenException e) {
-            redirect.addFlashAttribute("problemKey", "training.error.notTrainer");
+        } catch (ConflictException | ForbiddenException e) {
+            redirect.addFlashAttribute("problem", names.text((Coded) e));
         }
         return "redirect:/training/events/" + id;
     }
@@ -248,10 +247,8 @@ class TrainingController {
         } catch (FlagsNeedConfirmationException e) {
             // the confirmation step: the flags in the user's language, and a form that repeats the enrolment confirmed
             redirect.addFlashAttribute("confirmMember", Long.parseLong(memberId.trim()));
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-        } catch (ForbiddenException e) {
-            redirect.addFlashAttribute("problemKey", "training.error.notTrainer");
+        } catch (ConflictException | ForbiddenException e) {
+            redirect.addFlashAttribute("problem", names.text((Coded) e));
         }
         return "redirect:/training/events/" + id;
     }
@@ -267,11 +264,9 @@ class TrainingController {
         } catch (NumberFormatException e) {
             redirect.addFlashAttribute("problemKey", "training.error.number");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problem", e.problems().stream().map(p -> p.field() + ": " + p.message()).toList().toString());
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-        } catch (ForbiddenException e) {
-            redirect.addFlashAttribute("problemKey", "training.error.notTrainer");
+            redirect.addFlashAttribute("problem", names.texts(e));
+        } catch (ConflictException | ForbiddenException e) {
+            redirect.addFlashAttribute("problem", names.text((Coded) e));
         }
         return "redirect:/training/events/" + id;
     }
@@ -344,19 +339,16 @@ class TrainingController {
         return "training/form";
     }
 
-    static void reject(BindingResult binding, List<FieldProblem> problems) {
+    /** Each problem under its form field (the rest above the form), said in the page's language from its code. */
+    private void reject(BindingResult binding, List<FieldProblem> problems) {
         for (FieldProblem p : problems) {
+            String code = p.code() == null ? "platform.form.invalid" : p.code();
             if (p.field() != null && FORM_FIELDS.contains(p.field())) {
-                if (binding.hasFieldErrors(p.field())) {
-                    continue;
-                }
-                if ("is required".equals(p.message())) {
-                    binding.rejectValue(p.field(), "error.required", p.message());
-                } else {
-                    binding.rejectValue(p.field(), "error.invalid", new Object[]{p.message()}, p.message());
+                if (!binding.hasFieldErrors(p.field())) {
+                    binding.rejectValue(p.field(), code, names.args(p), names.text(p));
                 }
             } else {
-                binding.reject("error.invalid", new Object[]{p.message()}, p.message());
+                binding.reject(code, names.args(p), names.text(p));
             }
         }
     }

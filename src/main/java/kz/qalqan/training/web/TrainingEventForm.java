@@ -1,4 +1,4 @@
-package kz.qalqan.web.internal;
+package kz.qalqan.training.web;
 
 import kz.qalqan.training.EventCommand;
 import kz.qalqan.training.Qualifications;

@@ -1,5 +1,7 @@
-package kz.qalqan.web.internal;
+package kz.qalqan.training.web;
 
+import kz.qalqan.platform.FieldProblem;
+import kz.qalqan.platform.ForbiddenException;
 import kz.qalqan.platform.InvalidInputException;
 import kz.qalqan.training.AwardCommand;
 import kz.qalqan.training.LoadReport;
@@ -25,10 +27,12 @@ class MemberTrainingController {
 
     private final Qualifications qualifications;
     private final TrainingLoads loads;
+    private final TrainingNames names;
 
-    MemberTrainingController(Qualifications qualifications, TrainingLoads loads) {
+    MemberTrainingController(Qualifications qualifications, TrainingLoads loads, TrainingNames names) {
         this.qualifications = qualifications;
         this.loads = loads;
+        this.names = names;
     }
 
     @GetMapping("/members/{id}/training")
@@ -54,11 +58,11 @@ class MemberTrainingController {
             LocalDate on = awardedOn == null || awardedOn.isBlank() ? null : LocalDate.parse(awardedOn.trim());
             qualifications.award(id, new AwardCommand(code, on, null, evidence, null), principal.getName());
         } catch (DateTimeParseException e) {
-            problem = "awardedOn: " + e.getParsedString();
-        } catch (kz.qalqan.platform.ForbiddenException e) {
-            problem = e.getMessage();
+            problem = names.text(FieldProblem.of("awardedOn", "training.award.dateUnreadable"));
+        } catch (ForbiddenException e) {
+            problem = names.text(e);
         } catch (InvalidInputException e) {
-            problem = String.join("; ", e.problems().stream().map(p -> p.field() + ": " + p.message()).toList());
+            problem = names.texts(e);
         }
         if (htmx != null) {
             model.addAttribute("awarded", problem == null);
