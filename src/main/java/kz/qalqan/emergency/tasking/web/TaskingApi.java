@@ -1,5 +1,6 @@
 package kz.qalqan.emergency.tasking.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kz.qalqan.emergency.tasking.CheckIn;
@@ -14,7 +15,6 @@ import kz.qalqan.emergency.tasking.TaskStatus;
 import kz.qalqan.emergency.tasking.Tasking;
 import kz.qalqan.emergency.tasking.Team;
 import kz.qalqan.emergency.tasking.TeamCommand;
-import jakarta.servlet.http.HttpServletRequest;
 import kz.qalqan.platform.web.ProblemTexts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
