@@ -458,7 +458,7 @@ class EmergencyBrowserJourneyTests {
         planShift(worker, day.plusDays(1).atTime(0, 0).toString(), day.plusDays(1).atTime(8, 0).toString(), taskTitle, wait);
         WebElement refusal = driver.findElement(By.cssSelector("#shifts .notice-bad"));
         assertThat(refusal.getText()).contains("The fatigue rules refuse this shift.",
-                "Rest 4 h 0 min between this shift and another; at least 10 h 0 min.");
+                "Rest 4 h between this shift and another; at least 10 h.");
         assertThat(driver.findElement(By.id("shifts")).findElements(By.cssSelector("tbody tr"))).as("nothing planned").hasSize(1);
         scrollTo(refusal);
         screenshot("emergency-journey-12-shift-refused");
