@@ -6,6 +6,19 @@
 (function () {
   'use strict';
 
+  // The zoom buttons say their titles in the page's language: data-zoom-in and data-zoom-out on the map's element
+  // hold the texts of the bundles (Leaflet's own titles are English).
+  function zoomControl(map, element) {
+    var options = {};
+    if (element.dataset.zoomIn) {
+      options.zoomInTitle = element.dataset.zoomIn;
+    }
+    if (element.dataset.zoomOut) {
+      options.zoomOutTitle = element.dataset.zoomOut;
+    }
+    L.control.zoom(options).addTo(map);
+  }
+
   var COLOURS = {UNKNOWN: '#6b7280', SAFE: '#2e7d46', NEEDS_ASSISTANCE: '#e07a10', INJURED: '#c62f3b', MISSING: '#6d1b7b'};
   var map = null;
   var markers = null;
@@ -16,7 +29,9 @@
       return;
     }
     var area = JSON.parse(element.dataset.area || '{}');
-    map = L.map(element, {attributionControl: true, zoomSnap: 0.25, scrollWheelZoom: false, preferCanvas: true});
+    map = L.map(element, {attributionControl: true, zoomSnap: 0.25, scrollWheelZoom: false, preferCanvas: true,
+      zoomControl: false});
+    zoomControl(map, element);
     map.attributionControl.setPrefix(false);
     markers = L.layerGroup().addTo(map);
     var shapes = L.featureGroup().addTo(map);

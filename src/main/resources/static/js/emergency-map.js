@@ -9,6 +9,19 @@
 (function () {
   'use strict';
 
+  // The zoom buttons say their titles in the page's language: data-zoom-in and data-zoom-out on the map's element
+  // hold the texts of the bundles (Leaflet's own titles are English).
+  function zoomControl(map, element) {
+    var options = {};
+    if (element.dataset.zoomIn) {
+      options.zoomInTitle = element.dataset.zoomIn;
+    }
+    if (element.dataset.zoomOut) {
+      options.zoomOutTitle = element.dataset.zoomOut;
+    }
+    L.control.zoom(options).addTo(map);
+  }
+
   var AREA = {color: '#c62f3b', weight: 2, fillColor: '#c62f3b', fillOpacity: 0.25};
 
   function regionsLayer(map, geo, lang, highlighted) {
@@ -24,7 +37,8 @@
   }
 
   function newMap(element) {
-    var map = L.map(element, {attributionControl: true, zoomSnap: 0.25, scrollWheelZoom: false});
+    var map = L.map(element, {attributionControl: true, zoomSnap: 0.25, scrollWheelZoom: false, zoomControl: false});
+    zoomControl(map, element);
     map.attributionControl.setPrefix(false);
     return map;
   }

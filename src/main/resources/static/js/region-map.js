@@ -5,6 +5,19 @@
 (function () {
   'use strict';
 
+  // The zoom buttons say their titles in the page's language: data-zoom-in and data-zoom-out on the map's element
+  // hold the texts of the bundles (Leaflet's own titles are English).
+  function zoomControl(map, element) {
+    var options = {};
+    if (element.dataset.zoomIn) {
+      options.zoomInTitle = element.dataset.zoomIn;
+    }
+    if (element.dataset.zoomOut) {
+      options.zoomOutTitle = element.dataset.zoomOut;
+    }
+    L.control.zoom(options).addTo(map);
+  }
+
   var COLOURS = {c1: '#2e7d46', c2: '#e3b505', c3: '#e07a10', c4: '#c62f3b', none: '#c9ced6'};
 
   function draw(element) {
@@ -18,7 +31,8 @@
     fetch(element.dataset.geojson, {credentials: 'same-origin'})
       .then(function (response) { return response.json(); })
       .then(function (geo) {
-        var map = L.map(element, {attributionControl: true, zoomSnap: 0.25, scrollWheelZoom: false});
+        var map = L.map(element, {attributionControl: true, zoomSnap: 0.25, scrollWheelZoom: false, zoomControl: false});
+        zoomControl(map, element);
         map.attributionControl.setPrefix(false);
         var layer = L.geoJSON(geo, {
           style: function (feature) {

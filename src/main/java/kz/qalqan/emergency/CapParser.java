@@ -64,8 +64,9 @@ public final class CapParser {
         Document document = parseDocument(bytes);
         Element root = document.getDocumentElement();
         if (!NAMESPACE.equals(root.getNamespaceURI()) || !"alert".equals(root.getLocalName())) {
-            throw new InvalidCapException("root element must be <alert> in namespace " + NAMESPACE + ", found <"
-                    + root.getLocalName() + "> in " + (root.getNamespaceURI() == null ? "no namespace" : "namespace " + root.getNamespaceURI()));
+            throw InvalidCapException.coded("root element must be <alert> in namespace " + NAMESPACE + ", found <"
+                    + root.getLocalName() + "> in " + (root.getNamespaceURI() == null ? "no namespace" : "namespace " + root.getNamespaceURI()),
+                    null, "cap.root.notAlert", String.valueOf(root.getLocalName()));
         }
         validate(bytes);
         return alert(root);
@@ -77,10 +78,10 @@ public final class CapParser {
         try {
             byte[] bytes = in.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
-                throw new InvalidCapException("message is larger than " + MAX_BYTES + " bytes (1 MiB); refused");
+                throw InvalidCapException.coded("message is larger than " + MAX_BYTES + " bytes (1 MiB); refused", null, "cap.message.tooLarge", MAX_BYTES);
             }
             if (bytes.length == 0) {
-                throw new InvalidCapException("message is empty");
+                throw InvalidCapException.coded("message is empty", null, "cap.message.empty");
             }
             return bytes;
         } catch (IOException e) {
@@ -230,14 +231,15 @@ public final class CapParser {
     private static List<CapArea.Point> polygon(String text) {
         String[] pairs = text.trim().split("\\s+");
         if (pairs.length < 4) {
-            throw new InvalidCapException("polygon: needs at least 4 points (a closed ring), found " + pairs.length);
+            throw InvalidCapException.coded("polygon: needs at least 4 points (a closed ring), found " + pairs.length, null,
+                    "cap.polygon.tooFewPoints", pairs.length);
         }
         List<CapArea.Point> points = new ArrayList<>();
         for (String pair : pairs) {
             points.add(point(pair, "polygon"));
         }
         if (!points.get(0).equals(points.get(points.size() - 1))) {
-            throw new InvalidCapException("polygon: first and last points must be the same (a closed ring)");
+            throw InvalidCapException.coded("polygon: first and last points must be the same (a closed ring)", null, "cap.polygon.notClosed");
         }
         return points;
     }
@@ -245,16 +247,19 @@ public final class CapParser {
     private static CapArea.Circle circle(String text) {
         String[] parts = text.trim().split("\\s+");
         if (parts.length != 2) {
-            throw new InvalidCapException("circle: must be 'lat,lon radius', found '" + shorten(text.trim()) + "'");
+            throw InvalidCapException.coded("circle: must be 'lat,lon radius', found '" + shorten(text.trim()) + "'", null,
+                    "cap.circle.format", shorten(text.trim()));
         }
         double radius;
         try {
             radius = Double.parseDouble(parts[1]);
         } catch (NumberFormatException e) {
-            throw new InvalidCapException("circle: radius '" + shorten(parts[1]) + "' is not a number");
+            throw InvalidCapException.coded("circle: radius '" + shorten(parts[1]) + "' is not a number", null,
+                    "cap.circle.radiusNotNumber", shorten(parts[1]));
         }
         if (!(radius >= 0) || Double.isInfinite(radius)) {
-            throw new InvalidCapException("circle: radius must be 0 or more kilometres, found " + parts[1]);
+            throw InvalidCapException.coded("circle: radius must be 0 or more kilometres, found " + parts[1], null,
+                    "cap.circle.radiusNegative", shorten(parts[1]));
         }
         return new CapArea.Circle(point(parts[0], "circle"), radius);
     }
@@ -268,11 +273,13 @@ public final class CapParser {
             double lat = Double.parseDouble(ll[0]);
             double lon = Double.parseDouble(ll[1]);
             if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
-                throw new InvalidCapException(element + ": point '" + shorten(pair) + "' is outside -90..90 latitude or -180..180 longitude");
+                throw InvalidCapException.coded(element + ": point '" + shorten(pair) + "' is outside -90..90 latitude or -180..180 longitude",
+                        null, "cap.point.outOfRange", element, shorten(pair));
             }
             return new CapArea.Point(lat, lon);
         } catch (NumberFormatException e) {
-            throw new InvalidCapException(element + ": point '" + shorten(pair) + "' is not 'latitude,longitude'");
+            throw InvalidCapException.coded(element + ": point '" + shorten(pair) + "' is not 'latitude,longitude'", null,
+                    "cap.point.format", element, shorten(pair));
         }
     }
 
@@ -284,7 +291,8 @@ public final class CapParser {
         for (String token : text.split("\\s+")) {
             String[] parts = token.split(",");
             if (parts.length != 3) {
-                throw new InvalidCapException("references: '" + shorten(token) + "' is not 'sender,identifier,sent'");
+                throw InvalidCapException.coded("references: '" + shorten(token) + "' is not 'sender,identifier,sent'", null,
+                        "cap.references.format", shorten(token));
             }
             refs.add(new CapAlert.Reference(parts[0], parts[1], parseTime("references", parts[2])));
         }
@@ -313,7 +321,8 @@ public final class CapParser {
         try {
             return OffsetDateTime.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidCapException(element + ": '" + shorten(text) + "' is not a date-time like 2026-01-31T10:15:00+05:00");
+            throw InvalidCapException.coded(element + ": '" + shorten(text) + "' is not a date-time like 2026-01-31T10:15:00+05:00",
+                    null, "cap.dateTime.format", element, shorten(text));
         }
     }
 

@@ -87,7 +87,7 @@ public class Emergencies {
     public Emergency revise(long id, DeclareEmergency command) {
         Emergency current = managed(id);
         if (!current.status().isOpen()) {
-            throw new ConflictException("status", "a " + current.status() + " emergency cannot be changed");
+            throw ConflictException.coded("status", "emergency.lifecycle.ended", current.status().name());
         }
         String title = check(command);
         String orgPath = owner(command.area());
@@ -106,17 +106,17 @@ public class Emergencies {
     public Emergency changeStatus(long id, EmergencyStatus next, String reason) {
         Emergency current = managed(id);
         if (next == null) {
-            throw InvalidInputException.of("status", "choose ACTIVE, STOOD_DOWN, CLOSED or CANCELLED");
+            throw InvalidInputException.coded("status", "emergency.lifecycle.statusRequired");
         }
         if (!current.status().mayBecome(next)) {
-            throw new ConflictException("status", "an emergency that is " + current.status() + " cannot become " + next);
+            throw ConflictException.coded("status", "emergency.lifecycle.notAllowed", current.status().name(), next.name());
         }
         String why = blankToNull(reason);
         if (next == EmergencyStatus.CANCELLED && why == null) {
-            throw InvalidInputException.of("reason", "is required to cancel an emergency");
+            throw InvalidInputException.coded("reason", "emergency.reason.requiredToCancel");
         }
         if (why != null && why.length() > 1000) {
-            throw InvalidInputException.of("reason", "at most 1000 characters");
+            throw InvalidInputException.coded("reason", "emergency.reason.tooLong", 1000);
         }
         Instant now = clock.instant();
         Emergency changed = new Emergency(id, current.title(), current.type(), current.severity(), next,
@@ -175,9 +175,21 @@ public class Emergencies {
     private void requireManager(String orgPath) {
         Scope scope = caller.get().scopeFor(COORDINATORS);
         if (!scope.covers(orgPath)) {
-            throw new ForbiddenException(orgPath.isEmpty()
-                    ? "Only a national coordinator manages an emergency whose area spans regions"
-                    : "Only a coordinator over " + orgPath + " manages this emergency");
+            throw orgPath.isEmpty() ? ForbiddenException.coded("emergency.manage.nationalOnly")
+                    : ForbiddenException.coded("emergency.manage.outOfScope", orgPath);
+        }
+    }
+
+    /**
+     * Every problem of a declaration at once, without declaring anything: what {@link #declare(DeclareEmergency)}
+     * would refuse, so that a form shows all its mistakes together.
+     */
+    public List<FieldProblem> problems(DeclareEmergency command) {
+        try {
+            check(command);
+            return List.of();
+        } catch (InvalidInputException e) {
+            return e.problems();
         }
     }
 
@@ -185,17 +197,16 @@ public class Emergencies {
         List<FieldProblem> problems = new ArrayList<>();
         String title = command.title() == null ? "" : command.title().strip();
         if (title.isEmpty() || title.length() > 200) {
-            problems.add(new FieldProblem("title", "is required, at most 200 characters"));
+            problems.add(FieldProblem.of("title", "emergency.declare.title", 200));
         }
         if (command.type() == null) {
-            problems.add(new FieldProblem("type", "choose one of FLOOD, EARTHQUAKE, WILDFIRE, MUDFLOW, STORM, "
-                    + "INDUSTRIAL_ACCIDENT, CBRN, CRISIS, OTHER"));
+            problems.add(FieldProblem.of("type", "emergency.declare.type"));
         }
         if (command.severity() == null) {
-            problems.add(new FieldProblem("severity", "choose one of EXTREME, SEVERE, MODERATE, MINOR, UNKNOWN"));
+            problems.add(FieldProblem.of("severity", "emergency.declare.severity"));
         }
         if (command.description() != null && command.description().length() > 4000) {
-            problems.add(new FieldProblem("description", "at most 4000 characters"));
+            problems.add(FieldProblem.of("description", "emergency.declare.descriptionTooLong", 4000));
         }
         problems.addAll(areaProblems(command.area()));
         if (!problems.isEmpty()) {
@@ -207,7 +218,7 @@ public class Emergencies {
     private List<FieldProblem> areaProblems(EmergencyArea area) {
         List<FieldProblem> problems = new ArrayList<>();
         if (area == null || area.isEmpty()) {
-            problems.add(new FieldProblem("area", "give at least one polygon, circle, region or district"));
+            problems.add(FieldProblem.of("area", "emergency.declare.areaRequired"));
             return problems;
         }
         // the caps first, refused at once: nothing below looks at the items of an over-long list
@@ -225,25 +236,24 @@ public class Emergencies {
         for (int i = 0; i < area.polygons().size(); i++) {
             List<GeoPoint> ring = area.polygons().get(i);
             if (ring.size() < 4 || !ring.get(0).equals(ring.get(ring.size() - 1))) {
-                problems.add(new FieldProblem("area.polygons[" + i + "]",
-                        "needs at least four points, the first and the last the same"));
+                problems.add(FieldProblem.of("area.polygons[" + i + "]", "emergency.area.polygonNotClosed", i + 1));
             }
         }
         for (int i = 0; i < area.circles().size(); i++) {
             EmergencyArea.Circle circle = area.circles().get(i);
             if (circle.center() == null || !(circle.radiusKm() >= 0 && circle.radiusKm() <= 1000)) {
-                problems.add(new FieldProblem("area.circles[" + i + "]", "needs a centre and a radius of 0 to 1000 km"));
+                problems.add(FieldProblem.of("area.circles[" + i + "]", "emergency.area.circleInvalid", 1000));
             }
         }
         for (String code : area.regionCodes()) {
             if (org.region(code).isEmpty()) {
-                problems.add(new FieldProblem("area.regionCodes", "unknown region " + code));
+                problems.add(FieldProblem.of("area.regionCodes", "emergency.area.regionUnknown", code));
             }
         }
         Set<Integer> districts = org.districts().stream().map(District::id).collect(java.util.stream.Collectors.toSet());
         for (Integer district : area.districtIds()) {
             if (district == null || !districts.contains(district)) {
-                problems.add(new FieldProblem("area.districtIds", "unknown district " + district));
+                problems.add(FieldProblem.of("area.districtIds", "emergency.area.districtUnknown", String.valueOf(district)));
             }
         }
         return problems;

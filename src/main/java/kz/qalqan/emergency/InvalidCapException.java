@@ -7,21 +7,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A message that is not an acceptable CAP 1.2 alert; the reason names the element and what is wrong. Refusals of the
- * XML itself also carry a message code and arguments, so that the sender reads them in their language.
+ * A message that is not an acceptable CAP 1.2 alert: a message code and its arguments, so that the sender reads it in
+ * their language; the reason names the element and what is wrong in English, for the log.
  */
 public class InvalidCapException extends RuntimeException implements Coded {
 
     private final String code;
     private final List<Object> args;
-
-    public InvalidCapException(String reason) {
-        this(reason, null, null, List.of());
-    }
-
-    public InvalidCapException(String reason, Throwable cause) {
-        this(reason, cause, null, List.of());
-    }
 
     private InvalidCapException(String reason, Throwable cause, String code, List<Object> args) {
         super(reason, cause);
@@ -38,9 +30,9 @@ public class InvalidCapException extends RuntimeException implements Coded {
         return getMessage();
     }
 
-    /** The refusal as the API answers it: coded where the rule has a code, else the reason. */
+    /** The refusal as the API answers it. */
     public InvalidInputException asInput() {
-        return code == null ? InvalidInputException.of("cap", reason()) : InvalidInputException.coded("cap", code, argsArray());
+        return InvalidInputException.coded("cap", code, argsArray());
     }
 
     @Override

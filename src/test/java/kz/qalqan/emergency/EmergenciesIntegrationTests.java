@@ -77,6 +77,7 @@ class EmergenciesIntegrationTests {
         assertThat(open.body()).contains("area.polygons[0]");
         ApiClient.Response unknown = admin.postJson("/api/emergencies", flood(Map.of("regionCodes", List.of("KZ-99"))));
         assertThat(unknown.status()).isEqualTo(400);
-        assertThat(unknown.body()).contains("unknown region KZ-99");
+        assertThat(unknown.json().get("errors").get(0).get("code").asString()).isEqualTo("emergency.area.regionUnknown");
+        assertThat(unknown.json().get("errors").get(0).get("args").get(0).asString()).isEqualTo("KZ-99");
     }
 }

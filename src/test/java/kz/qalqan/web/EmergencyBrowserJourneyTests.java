@@ -167,6 +167,22 @@ class EmergencyBrowserJourneyTests {
         assertThat(driver.findElement(By.id("facts")).getText()).contains("Atyrau Region", coordinator);
         screenshot("emergency-3-overview");
 
+        // the map's zoom buttons speak the page's language, not Leaflet's English
+        assertThat(driver.findElement(By.cssSelector("#area-map .leaflet-control-zoom-in")).getAttribute("title"))
+                .isEqualTo("Zoom in");
+        driver.get(overview + "?lang=ru");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#area-map .leaflet-control-zoom-in")));
+        assertThat(driver.findElement(By.cssSelector("#area-map .leaflet-control-zoom-in")).getAttribute("title"))
+                .isEqualTo("Приблизить");
+        assertThat(driver.findElement(By.cssSelector("#area-map .leaflet-control-zoom-out")).getAttribute("title"))
+                .isEqualTo("Отдалить");
+        driver.get(overview + "?lang=kk");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#area-map .leaflet-control-zoom-in")));
+        assertThat(driver.findElement(By.cssSelector("#area-map .leaflet-control-zoom-in")).getAttribute("title"))
+                .isEqualTo("Үлкейту");
+        driver.get(overview + "?lang=en");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#area-map path.leaflet-interactive")));
+
         // stand down with a reason
         driver.findElement(By.id("reason-STOOD_DOWN")).sendKeys("Water receding; teams released");
         WebElement standDown = driver.findElement(By.cssSelector("#status-STOOD_DOWN button[type=submit]"));
@@ -442,7 +458,7 @@ class EmergencyBrowserJourneyTests {
         planShift(worker, day.plusDays(1).atTime(0, 0).toString(), day.plusDays(1).atTime(8, 0).toString(), taskTitle, wait);
         WebElement refusal = driver.findElement(By.cssSelector("#shifts .notice-bad"));
         assertThat(refusal.getText()).contains("The fatigue rules refuse this shift.",
-                "Rest 4 h 0 min between this shift and another; at least 10 h 0 min.");
+                "Rest 4 h between this shift and another; at least 10 h.");
         assertThat(driver.findElement(By.id("shifts")).findElements(By.cssSelector("tbody tr"))).as("nothing planned").hasSize(1);
         scrollTo(refusal);
         screenshot("emergency-journey-12-shift-refused");

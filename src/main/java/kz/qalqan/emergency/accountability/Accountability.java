@@ -206,7 +206,7 @@ public class Accountability {
             orgPath = members.find(memberId).orgPath(); // scoped: out of scope is 404
         }
         if (!caller.get().scopeFor(STAFF).covers(orgPath)) {
-            throw new ForbiddenException("Only a coordinator or a commander over the member reports on their behalf");
+            throw ForbiddenException.coded("accountability.onBehalf.staffOnly");
         }
         AccountabilityEntry entry = existing.orElseGet(() -> {
             Member m = members.find(memberId);
@@ -220,17 +220,17 @@ public class Accountability {
     private AccountabilityEntry record(Emergency emergency, AccountabilityEntry entry, StatusReport report,
                                        String reportedBy, boolean onBehalf, String via) {
         if (report == null || report.status() == null || report.status() == AccountabilityStatus.UNKNOWN) {
-            throw InvalidInputException.of("status", "choose SAFE, NEEDS_ASSISTANCE, INJURED or MISSING");
+            throw InvalidInputException.coded("status", "accountability.report.statusRequired");
         }
         if (report.status() == AccountabilityStatus.MISSING && !onBehalf) {
-            throw new ForbiddenException("Only staff report a member missing");
+            throw ForbiddenException.coded("accountability.report.missingByStaff");
         }
         String note = report.note() == null || report.note().isBlank() ? null : report.note().strip();
         if (note != null && note.length() > 1000) {
-            throw InvalidInputException.of("note", "at most 1000 characters");
+            throw InvalidInputException.coded("note", "accountability.text.tooLong", 1000);
         }
         if (!emergency.status().isOpen()) {
-            throw new ConflictException("status", "emergency " + emergency.id() + " is " + emergency.status());
+            throw ConflictException.coded("status", "accountability.report.ended", emergency.id(), emergency.status().name());
         }
         // lock order everywhere here: the emergency's row (holdEmergency), the audit chain's head, then our rows
         audit.record("ACCOUNTABILITY_REPORT", "member", Long.toString(entry.memberId()), entry.orgPath(), null,
@@ -277,7 +277,7 @@ public class Accountability {
         repository.holdEmergency(emergencyId);
         Emergency emergency = emergencies.find(emergencyId);
         if (!emergencies.mayManage(emergency)) {
-            throw new ForbiddenException("Only a coordinator over " + emergency.orgPath() + " asks everyone in this emergency");
+            throw ForbiddenException.coded("accountability.ask.coordinatorsOnly", emergency.orgPath());
         }
         Scope scope = caller.get().scopeFor(Emergencies.COORDINATORS);
         List<Long> ids = repository.unknown(emergencyId, scope, Integer.MAX_VALUE);
@@ -398,22 +398,22 @@ public class Accountability {
                 .filter(c -> caller.get().scopeFor(Emergencies.WATCHERS).covers(c.orgPath()))
                 .orElseThrow(() -> new NotFoundException("No assistance case " + caseId + " in emergency " + emergencyId));
         if (!caller.get().scopeFor(STAFF).covers(current.orgPath())) {
-            throw new ForbiddenException("Only a coordinator or a commander over the member works an assistance case");
+            throw ForbiddenException.coded("accountability.case.staffOnly");
         }
         AssistanceCase.CaseStatus next = update == null || update.status() == null ? current.status() : update.status();
         String assignedTo = blankToNull(update == null ? null : update.assignedTo());
         String outcome = blankToNull(update == null ? null : update.outcome());
         if (assignedTo != null && assignedTo.length() > 200) {
-            throw InvalidInputException.of("assignedTo", "at most 200 characters");
+            throw InvalidInputException.coded("assignedTo", "accountability.text.tooLong", 200);
         }
         if (outcome != null && outcome.length() > 1000) {
-            throw InvalidInputException.of("outcome", "at most 1000 characters");
+            throw InvalidInputException.coded("outcome", "accountability.text.tooLong", 1000);
         }
         if (current.status() == AssistanceCase.CaseStatus.CLOSED) {
-            throw new ConflictException("status", "case " + caseId + " is closed");
+            throw ConflictException.coded("status", "accountability.case.closed", caseId);
         }
         if (next == AssistanceCase.CaseStatus.CLOSED && outcome == null && current.outcome() == null) {
-            throw InvalidInputException.of("outcome", "is required to close a case: say what was done");
+            throw InvalidInputException.coded("outcome", "accountability.case.outcomeRequired");
         }
         Instant now = clock.instant();
         repository.updateCase(caseId, next, assignedTo, outcome, now);

@@ -101,7 +101,7 @@ public class CapIngest {
     /** Reads (safely, see {@link CapParser}) and acts on one CAP message. */
     public Receipt receive(byte[] xml) {
         if (caller.get().scopeFor(Emergencies.COORDINATORS).isNothing()) {
-            throw new ForbiddenException("Only an emergency coordinator sends CAP alerts in");
+            throw ForbiddenException.coded("cap.receive.coordinatorsOnly");
         }
         CapAlert alert;
         try {
@@ -187,8 +187,7 @@ public class CapIngest {
                 caller.get().username());
         if (id.isEmpty()) {
             // the same message arrived twice at once: the other one won; this transaction must not stand
-            throw new ConflictException("identifier", "the message " + alert.identifier() + " from " + alert.sender()
-                    + " is being received at this moment; send it again to see its outcome");
+            throw ConflictException.coded("identifier", "cap.receive.inProgress", alert.identifier(), alert.sender());
         }
         audit.record("CAP_RECEIVE", "cap_message", Long.toString(id.get()), senderArea(), null,
                 alert.msgType() + " " + alert.sender() + "," + alert.identifier() + ": " + outcome
@@ -215,8 +214,9 @@ public class CapIngest {
     /** The emergency an Update or Cancel refers to: the newest reference that names one we know. */
     private Emergency referenced(CapAlert alert) {
         if (alert.references().isEmpty()) {
-            throw InvalidInputException.of("references", "an " + alert.msgType() + " must name the message it "
-                    + (alert.msgType() == CapAlert.MsgType.Cancel ? "cancels" : "updates"));
+            throw alert.msgType() == CapAlert.MsgType.Cancel
+                    ? InvalidInputException.coded("references", "cap.references.missingForCancel")
+                    : InvalidInputException.coded("references", "cap.references.missingForUpdate");
         }
         List<CapAlert.Reference> refs = new ArrayList<>(alert.references());
         java.util.Collections.reverse(refs);
@@ -227,9 +227,8 @@ public class CapIngest {
             }
         }
         CapAlert.Reference first = alert.references().get(0);
-        throw new ConflictException("references", "no emergency was declared from " + first.sender() + ","
-                + first.identifier() + (alert.references().size() > 1 ? " or the other referenced messages" : "")
-                + "; send the original alert first");
+        throw ConflictException.coded("references", "cap.references.unknown", first.sender(), first.identifier(),
+                alert.references().size());
     }
 
     /** What the alert says, as a declaration; {@code current} supplies what an update leaves out. */

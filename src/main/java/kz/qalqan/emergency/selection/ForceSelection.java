@@ -113,7 +113,7 @@ public class ForceSelection {
         long started = System.nanoTime();
         Emergency emergency = emergencies.managed(emergencyId);
         if (!emergency.status().isOpen()) {
-            throw new ConflictException("status", "a " + emergency.status() + " emergency takes no selections");
+            throw ConflictException.coded("status", "selection.emergency.ended", emergency.status().name());
         }
         GeoPoint centre = check(request, emergency);
         double radius = request.radiusKm() == null ? DEFAULT_RADIUS_KM : request.radiusKm();
@@ -224,6 +224,8 @@ public class ForceSelection {
         header(emergencyId, selectionId, false);
         Locale locale = LocaleContextHolder.getLocale();
         List<SelectionRepository.Out> rows = repository.excluded(selectionId, viewing(), MAX_EXCLUDED_STORED);
+        Map<String, Qualification> catalogue = qualifications.catalogue().stream()
+                .collect(Collectors.toMap(Qualification::code, q -> q, (x, y) -> x));
         Map<Long, String> elsewhere = repository.emergencyPaths(rows.stream().flatMap(o -> o.reasons().stream())
                 .filter(r -> r.code().equals(ACTIVATED) && r.args().size() > 1).map(r -> Long.valueOf(r.args().get(1)))
                 .collect(Collectors.toSet()));
@@ -231,7 +233,8 @@ public class ForceSelection {
                 .map(o -> {
                     List<Reason> reasons = o.reasons().stream().map(r -> shown(r, elsewhere)).toList();
                     return new Selection.Excluded(o.memberId(), o.name(), o.unitId(), o.unitName(), o.distanceKm(),
-                            reasons.stream().map(r -> text(r, locale)).toList(), reasons.stream().map(Reason::code).toList());
+                            reasons.stream().map(r -> text(r, locale, catalogue)).toList(),
+                            reasons.stream().map(Reason::code).toList());
                 })
                 .toList();
         audit.record("SELECTION_READ", "emergency", Long.toString(emergencyId), emergency.orgPath(), null,
@@ -264,11 +267,11 @@ public class ForceSelection {
         ListLimit.require("memberIds", memberIds, MAX_COUNT);
         Emergency emergency = emergencies.managed(emergencyId);
         if (!emergency.status().isOpen()) {
-            throw new ConflictException("status", "a " + emergency.status() + " emergency calls nobody up");
+            throw ConflictException.coded("status", "selection.emergency.endedCallUp", emergency.status().name());
         }
         SelectionRepository.Header header = header(emergencyId, selectionId, true);
         if (!header.status().equals("PROPOSED")) {
-            throw new ConflictException("status", "selection " + selectionId + " was confirmed already");
+            throw ConflictException.coded("status", "selection.confirm.already", selectionId);
         }
         Map<Long, SelectionRepository.Member> members = repository.members(selectionId, viewing()).stream()
                 .collect(Collectors.toMap(SelectionRepository.Member::memberId, m -> m, (a, b) -> a,
@@ -280,11 +283,12 @@ public class ForceSelection {
             chosen = new ArrayList<>(new LinkedHashSet<>(memberIds));
             List<Long> unknown = chosen.stream().filter(id -> !members.containsKey(id)).toList();
             if (!unknown.isEmpty()) {
-                throw InvalidInputException.of("memberIds", "not in this selection: " + unknown);
+                throw InvalidInputException.coded("memberIds", "selection.confirm.notInSelection",
+                        unknown.stream().map(String::valueOf).collect(Collectors.joining(", ")));
             }
         }
         if (chosen.isEmpty()) {
-            throw new ConflictException("memberIds", "the selection has nobody to call up");
+            throw ConflictException.coded("memberIds", "selection.confirm.nobody");
         }
         repository.lockActivations();
         Map<Long, SelectionPolicy.Activation> activated = repository.activations(chosen.toArray(Long[]::new));
@@ -331,8 +335,34 @@ public class ForceSelection {
     }
 
     String text(Reason reason, Locale locale) {
+        return text(reason, locale, Map.of());
+    }
+
+    /** The reason in the reader's language: days as dd.MM.yyyy, a qualification by its name rather than its code. */
+    String text(Reason reason, Locale locale, Map<String, Qualification> catalogue) {
         Object[] args = reason.args().stream().map(ForceSelection::display).toArray();
-        return messages.getMessage("selection.reason." + reason.code(), args, reason.code() + " " + reason.args(), locale);
+        if (reason.code().startsWith("qualification") && args.length > 0 && catalogue.containsKey(reason.args().get(0))) {
+            args[0] = name(catalogue.get(reason.args().get(0)), locale);
+        }
+        return messages.getMessage("selection.reason." + reason.code(), args, reason.code(), locale);
+    }
+
+    private static String name(Qualification q, Locale locale) {
+        return switch (locale.getLanguage()) {
+            case "ru" -> q.nameRu();
+            case "en" -> q.nameEn();
+            default -> q.nameKk();
+        };
+    }
+
+    /** What {@link #select} would refuse in this request, all at once, without selecting anyone. */
+    public List<FieldProblem> problems(Emergency emergency, SelectionRequest request) {
+        try {
+            check(request, emergency);
+            return List.of();
+        } catch (InvalidInputException e) {
+            return e.problems();
+        }
     }
 
     private static Object display(String arg) {
@@ -364,34 +394,34 @@ public class ForceSelection {
     private GeoPoint check(SelectionRequest request, Emergency emergency) {
         List<FieldProblem> problems = new ArrayList<>();
         if (request.count() == null || request.count() < 1 || request.count() > MAX_COUNT) {
-            problems.add(new FieldProblem("count", "give how many people are needed, 1 to " + MAX_COUNT));
+            problems.add(FieldProblem.of("count", "selection.count.range", MAX_COUNT));
         }
         if (request.radiusKm() != null && !(request.radiusKm() > 0 && request.radiusKm() <= MAX_RADIUS_KM)) {
-            problems.add(new FieldProblem("radiusKm", "must be above 0 and at most " + (int) MAX_RADIUS_KM + " km"));
+            problems.add(FieldProblem.of("radiusKm", "selection.radius.range", (int) MAX_RADIUS_KM));
         }
         Set<String> known = qualifications.catalogue().stream().map(Qualification::code).collect(Collectors.toSet());
         List<String> unknown = request.qualifications().stream().filter(q -> !known.contains(q)).toList();
         if (!unknown.isEmpty()) {
-            problems.add(new FieldProblem("qualifications", "unknown qualification codes " + unknown));
+            problems.add(FieldProblem.of("qualifications", "selection.qualifications.unknown", String.join(", ", unknown)));
         }
         Set<String> types = Arrays.stream(UnitType.values()).map(Enum::name).collect(Collectors.toSet());
         List<String> badTypes = request.unitTypes().stream().filter(t -> !types.contains(t)).toList();
         if (!badTypes.isEmpty()) {
-            problems.add(new FieldProblem("unitTypes", "unknown unit types " + badTypes + "; use " + types));
+            problems.add(FieldProblem.of("unitTypes", "selection.unitTypes.unknown", String.join(", ", badTypes)));
         }
         if (!request.overrideAcwr().isEmpty() && (request.reason() == null || request.reason().isBlank())) {
-            problems.add(new FieldProblem("reason", "is required to override an ACWR danger flag"));
+            problems.add(FieldProblem.of("reason", "selection.override.reasonRequired"));
         }
         if (request.reason() != null && request.reason().length() > 1000) {
-            problems.add(new FieldProblem("reason", "at most 1000 characters"));
+            problems.add(FieldProblem.of("reason", "selection.override.reasonTooLong", 1000));
         }
         GeoPoint centre = null;
         if (request.lat() != null || request.lon() != null) {
             if (request.lat() == null || request.lat() < -90 || request.lat() > 90) {
-                problems.add(new FieldProblem("lat", "give a latitude of -90 to 90 with the longitude"));
+                problems.add(FieldProblem.of("lat", "selection.lat.range"));
             }
             if (request.lon() == null || request.lon() < -180 || request.lon() > 180) {
-                problems.add(new FieldProblem("lon", "give a longitude of -180 to 180 with the latitude"));
+                problems.add(FieldProblem.of("lon", "selection.lon.range"));
             }
             if (problems.stream().noneMatch(p -> p.field().equals("lat") || p.field().equals("lon"))) {
                 centre = new GeoPoint(request.lat(), request.lon());
@@ -399,7 +429,7 @@ public class ForceSelection {
         } else {
             centre = defaultCentre(emergency);
             if (centre == null) {
-                problems.add(new FieldProblem("lat", "the emergency area has no centre: give lat and lon"));
+                problems.add(FieldProblem.of("lat", "selection.centre.unknown"));
             }
         }
         if (!problems.isEmpty()) {

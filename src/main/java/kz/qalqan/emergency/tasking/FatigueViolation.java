@@ -1,14 +1,29 @@
 package kz.qalqan.emergency.tasking;
 
+import kz.qalqan.platform.Coded;
+
 import java.time.Duration;
+import java.util.List;
 
 /**
- * A fatigue rule a planned shift breaks, with the figures: {@code actual} against {@code limit}. {@code message}
- * says it in words ("rest 6 h before this shift; at least 10 h"); pages translate from {@code rule} and the figures.
+ * A fatigue rule a planned shift breaks, with the figures: {@code actual} against {@code limit}. It is said to a
+ * reader by its code ({@code tasking.fatigue.<rule>}) and arguments (hours and minutes of each figure);
+ * {@code message} says it in English words for the audit trail ("rest 6 h before this shift; at least 10 h").
  */
-public record FatigueViolation(Rule rule, Duration actual, Duration limit, String message) {
+public record FatigueViolation(Rule rule, Duration actual, Duration limit, String message) implements Coded {
 
     public enum Rule { MAX_SHIFT, MIN_REST, OVERLAP, MAX_WEEK }
+
+    @Override
+    public String code() {
+        return "tasking.fatigue." + rule.name();
+    }
+
+    /** Hours and minutes of the actual figure, then of the limit. */
+    @Override
+    public List<Object> args() {
+        return List.of(actual.toHours(), actual.toMinutesPart(), limit.toHours(), limit.toMinutesPart());
+    }
 
     public long actualMinutes() {
         return actual.toMinutes();

@@ -39,6 +39,8 @@ public class Tasking {
 
     /** Longest shift anybody may plan, override or not: beyond it the input is a mistake, not a long day. */
     private static final Duration LONGEST_PLANNABLE = Duration.ofHours(48);
+    private static final java.time.ZoneId KAZAKHSTAN = java.time.ZoneId.of("Asia/Almaty");
+    private static final java.time.format.DateTimeFormatter MINUTE = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     private final TaskingRepository repository;
     private final Emergencies emergencies;
@@ -63,48 +65,55 @@ public class Tasking {
 
     public Task planTask(long emergencyId, TaskCommand command) {
         Emergency emergency = open(emergencyId);
-        List<FieldProblem> problems = new ArrayList<>();
-        String title = command.title() == null ? "" : command.title().strip();
-        if (command.type() == null) {
-            problems.add(new FieldProblem("type", "choose one of EVACUATION, SANDBAGGING, SEARCH_AND_RESCUE, FIRST_AID, "
-                    + "LOGISTICS, SHELTER_SUPPORT, OTHER"));
-        }
-        if (title.isEmpty() || title.length() > 200) {
-            problems.add(new FieldProblem("title", "is required, at most 200 characters"));
-        }
-        int priority = command.priority() == null ? 3 : command.priority();
-        if (priority < 1 || priority > 4) {
-            problems.add(new FieldProblem("priority", "1 (urgent), 2 (high), 3 (normal) or 4 (routine)"));
-        }
-        if ((command.lat() == null) != (command.lon() == null)) {
-            problems.add(new FieldProblem(command.lat() == null ? "lat" : "lon", "give both latitude and longitude, or neither"));
-        }
-        if (command.lat() != null && !(command.lat() >= -90 && command.lat() <= 90)) {
-            problems.add(new FieldProblem("lat", "between -90 and 90"));
-        }
-        if (command.lon() != null && !(command.lon() >= -180 && command.lon() <= 180)) {
-            problems.add(new FieldProblem("lon", "between -180 and 180"));
-        }
-        tooLong(problems, "description", command.description(), 2000);
-        tooLong(problems, "location", command.location(), 500);
-        tooLong(problems, "stagingPoint", command.stagingPoint(), 500);
+        List<FieldProblem> problems = taskProblems(command);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        String title = command.title().strip();
+        int priority = command.priority() == null ? 3 : command.priority();
         long id = repository.insertTask(emergencyId, emergency.orgPath(), command, title, priority, actor(), clock.instant());
         audit.record("TASK_PLAN", "emergency.task", Long.toString(id), emergency.orgPath(), null,
                 "emergency " + emergencyId + ": " + command.type() + " P" + priority + " " + title);
         return repository.task(emergencyId, id).orElseThrow();
     }
 
+    /** Everything wrong with a task as typed, at once; empty when it may be planned. */
+    public List<FieldProblem> taskProblems(TaskCommand command) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String title = command.title() == null ? "" : command.title().strip();
+        if (command.type() == null) {
+            problems.add(FieldProblem.of("type", "tasking.task.typeRequired"));
+        }
+        if (title.isEmpty() || title.length() > 200) {
+            problems.add(FieldProblem.of("title", "tasking.task.titleInvalid", 200));
+        }
+        int priority = command.priority() == null ? 3 : command.priority();
+        if (priority < 1 || priority > 4) {
+            problems.add(FieldProblem.of("priority", "tasking.task.priorityInvalid"));
+        }
+        if ((command.lat() == null) != (command.lon() == null)) {
+            problems.add(FieldProblem.of(command.lat() == null ? "lat" : "lon", "tasking.location.bothOrNeither"));
+        }
+        if (command.lat() != null && !(command.lat() >= -90 && command.lat() <= 90)) {
+            problems.add(FieldProblem.of("lat", "tasking.location.latRange"));
+        }
+        if (command.lon() != null && !(command.lon() >= -180 && command.lon() <= 180)) {
+            problems.add(FieldProblem.of("lon", "tasking.location.lonRange"));
+        }
+        tooLong(problems, "description", command.description(), 2000);
+        tooLong(problems, "location", command.location(), 500);
+        tooLong(problems, "stagingPoint", command.stagingPoint(), 500);
+        return problems;
+    }
+
     public Task changeTaskStatus(long emergencyId, long taskId, TaskStatus next) {
         Emergency emergency = emergencies.managed(emergencyId);
         Task task = task(emergencyId, taskId);
         if (next == null) {
-            throw InvalidInputException.of("status", "choose PLANNED, ASSIGNED, IN_PROGRESS, DONE or CANCELLED");
+            throw InvalidInputException.coded("status", "tasking.task.statusRequired");
         }
         if (!task.status().mayBecome(next)) {
-            throw new ConflictException("status", "a task that is " + task.status() + " cannot become " + next);
+            throw ConflictException.coded("status", "tasking.task.statusNotAllowed", task.status().name(), next.name());
         }
         repository.setTaskStatus(taskId, next, clock.instant());
         audit.record("TASK_STATUS", "emergency.task", Long.toString(taskId), emergency.orgPath(), null,
@@ -124,14 +133,14 @@ public class Tasking {
         Emergency emergency = open(emergencyId);
         String name = command.name() == null ? "" : command.name().strip();
         if (name.isEmpty() || name.length() > 100) {
-            throw InvalidInputException.of("name", "is required, at most 100 characters");
+            throw InvalidInputException.coded("name", "tasking.team.nameInvalid", 100);
         }
         Set<Long> memberIds = new LinkedHashSet<>(command.memberIds() == null ? List.of() : command.memberIds());
         if (memberIds.contains(null)) {
-            throw InvalidInputException.of("memberIds", "holds an empty member id");
+            throw InvalidInputException.coded("memberIds", "tasking.team.emptyMember");
         }
         if (command.leaderMemberId() != null && !memberIds.contains(command.leaderMemberId())) {
-            throw InvalidInputException.of("leaderMemberId", "the leader must be one of the team's members");
+            throw InvalidInputException.coded("leaderMemberId", "tasking.team.leaderNotMember");
         }
         Map<Long, TaskingRepository.Activation> found = repository.activations(emergencyId, memberIds);
         List<TaskingRepository.Activation> activations = memberIds.stream().map(id -> activated(id, found.get(id))).toList();
@@ -156,7 +165,7 @@ public class Tasking {
         Emergency emergency = open(emergencyId);
         TaskingRepository.TeamRow team = teamRow(emergencyId, teamId);
         if (memberId == null) {
-            throw InvalidInputException.of("memberId", "is required");
+            throw InvalidInputException.coded("memberId", "tasking.member.required");
         }
         TaskingRepository.Activation a = activated(emergencyId, memberId);
         Long previous = repository.currentTeam(emergencyId, memberId).orElse(null);
@@ -206,7 +215,7 @@ public class Tasking {
     public CheckIn checkIn(long emergencyId, Long memberId, String stagingPoint) {
         Emergency emergency = open(emergencyId);
         if (memberId == null) {
-            throw InvalidInputException.of("memberId", "is required");
+            throw InvalidInputException.coded("memberId", "tasking.member.required");
         }
         return doCheckIn(emergency.id(), activated(emergencyId, memberId), stagingPoint, false);
     }
@@ -215,7 +224,7 @@ public class Tasking {
     public CheckIn checkOut(long emergencyId, Long memberId) {
         Emergency emergency = emergencies.managed(emergencyId);
         if (memberId == null) {
-            throw InvalidInputException.of("memberId", "is required");
+            throw InvalidInputException.coded("memberId", "tasking.member.required");
         }
         return doCheckOut(emergency.id(), emergency.status(), memberId);
     }
@@ -225,10 +234,10 @@ public class Tasking {
         TaskingRepository.Activation a = ownActivation(emergencyId);
         EmergencyStatus status = repository.emergencyStatus(emergencyId);
         if (status != EmergencyStatus.ACTIVE) {
-            throw new ConflictException("status", "the emergency is " + status + "; check-in is closed");
+            throw ConflictException.coded("status", "tasking.checkin.closed", String.valueOf(status));
         }
         if (!a.activated()) {
-            throw new ConflictException("memberId", "you are " + a.status() + " for this emergency, not activated");
+            throw ConflictException.coded("memberId", "tasking.checkin.notActivated", a.status());
         }
         return doCheckIn(emergencyId, a, stagingPoint, true);
     }
@@ -264,10 +273,11 @@ public class Tasking {
     private CheckIn doCheckIn(long emergencyId, TaskingRepository.Activation a, String stagingPoint, boolean self) {
         String point = stagingPoint == null || stagingPoint.isBlank() ? null : stagingPoint.strip();
         if (point != null && point.length() > 500) {
-            throw InvalidInputException.of("stagingPoint", "at most 500 characters");
+            throw InvalidInputException.coded("stagingPoint", "tasking.text.tooLong", 500);
         }
         repository.openCheckIn(emergencyId, a.memberId()).ifPresent(open -> {
-            throw new ConflictException("memberId", "member " + a.memberId() + " is checked in since " + open.checkedInAt());
+            throw ConflictException.coded("memberId", "tasking.checkin.already", a.memberId(),
+                    MINUTE.format(open.checkedInAt().atZone(KAZAKHSTAN)));
         });
         if (point == null) {
             point = repository.currentTeam(emergencyId, a.memberId())
@@ -286,10 +296,10 @@ public class Tasking {
 
     private CheckIn doCheckOut(long emergencyId, EmergencyStatus status, long memberId) {
         if (status != EmergencyStatus.ACTIVE && status != EmergencyStatus.STOOD_DOWN) {
-            throw new ConflictException("status", "the emergency is " + status);
+            throw ConflictException.coded("status", "tasking.checkout.closed", String.valueOf(status));
         }
         CheckIn open = repository.openCheckIn(emergencyId, memberId)
-                .orElseThrow(() -> new ConflictException("memberId", "member " + memberId + " is not checked in"));
+                .orElseThrow(() -> ConflictException.coded("memberId", "tasking.checkout.notCheckedIn", memberId));
         repository.checkOut(open.id(), clock.instant(), actor());
         String orgPath = repository.activation(emergencyId, memberId).map(TaskingRepository.Activation::orgPath).orElse(null);
         audit.record("CHECK_OUT", "member", Long.toString(memberId), orgPath, null, "emergency " + emergencyId);
@@ -357,22 +367,7 @@ public class Tasking {
     }
 
     private void validate(long emergencyId, ShiftCommand command) {
-        List<FieldProblem> problems = new ArrayList<>();
-        if (command.memberId() == null) {
-            problems.add(new FieldProblem("memberId", "is required"));
-        }
-        if (command.startsAt() == null) {
-            problems.add(new FieldProblem("startsAt", "is required"));
-        }
-        if (command.endsAt() == null) {
-            problems.add(new FieldProblem("endsAt", "is required"));
-        } else if (command.startsAt() != null && !command.endsAt().isAfter(command.startsAt())) {
-            problems.add(new FieldProblem("endsAt", "must be after the start"));
-        } else if (command.startsAt() != null
-                && Duration.between(command.startsAt(), command.endsAt()).compareTo(LONGEST_PLANNABLE) > 0) {
-            problems.add(new FieldProblem("endsAt", "a shift longer than 48 h cannot be planned"));
-        }
-        tooLong(problems, "overrideReason", command.overrideReason(), 1000);
+        List<FieldProblem> problems = shiftProblems(command);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -382,6 +377,27 @@ public class Tasking {
         if (command.teamId() != null) {
             teamRow(emergencyId, command.teamId());
         }
+    }
+
+    /** Everything wrong with a shift as typed (not the fatigue rules), at once; empty when it may be checked. */
+    public List<FieldProblem> shiftProblems(ShiftCommand command) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (command.memberId() == null) {
+            problems.add(FieldProblem.of("memberId", "tasking.member.required"));
+        }
+        if (command.startsAt() == null) {
+            problems.add(FieldProblem.of("startsAt", "tasking.shift.startRequired"));
+        }
+        if (command.endsAt() == null) {
+            problems.add(FieldProblem.of("endsAt", "tasking.shift.endRequired"));
+        } else if (command.startsAt() != null && !command.endsAt().isAfter(command.startsAt())) {
+            problems.add(FieldProblem.of("endsAt", "tasking.shift.endBeforeStart"));
+        } else if (command.startsAt() != null
+                && Duration.between(command.startsAt(), command.endsAt()).compareTo(LONGEST_PLANNABLE) > 0) {
+            problems.add(FieldProblem.of("endsAt", "tasking.shift.tooLong", LONGEST_PLANNABLE.toHours()));
+        }
+        tooLong(problems, "overrideReason", command.overrideReason(), 1000);
+        return problems;
     }
 
     // ------------------------------------------------------------------ nobody left behind
@@ -419,7 +435,7 @@ public class Tasking {
     private Emergency open(long emergencyId) {
         Emergency emergency = emergencies.managed(emergencyId);
         if (emergency.status() != EmergencyStatus.ACTIVE) {
-            throw new ConflictException("status", "the emergency is " + emergency.status() + "; tasking is closed");
+            throw ConflictException.coded("status", "tasking.emergency.notActive", emergency.status().name());
         }
         return emergency;
     }
@@ -430,10 +446,10 @@ public class Tasking {
 
     private static TaskingRepository.Activation activated(long memberId, TaskingRepository.Activation a) {
         if (a == null) {
-            throw new ConflictException("memberId", "member " + memberId + " is not activated for this emergency");
+            throw ConflictException.coded("memberId", "tasking.member.notActivated", memberId);
         }
         if (!a.activated()) {
-            throw new ConflictException("memberId", "member " + memberId + " is " + a.status() + ", not activated");
+            throw ConflictException.coded("memberId", "tasking.member.notActivated", memberId, a.status());
         }
         return a;
     }
@@ -445,7 +461,7 @@ public class Tasking {
     private Task openTask(long emergencyId, long taskId) {
         Task task = task(emergencyId, taskId);
         if (!task.status().isOpen()) {
-            throw new ConflictException("taskId", "task " + taskId + " is " + task.status());
+            throw ConflictException.coded("taskId", "tasking.task.closed", taskId, task.status().name());
         }
         return task;
     }
@@ -485,7 +501,7 @@ public class Tasking {
 
     private static void tooLong(List<FieldProblem> problems, String field, String value, int max) {
         if (value != null && value.length() > max) {
-            problems.add(new FieldProblem(field, "at most " + max + " characters"));
+            problems.add(FieldProblem.of(field, "tasking.text.tooLong", max));
         }
     }
 }

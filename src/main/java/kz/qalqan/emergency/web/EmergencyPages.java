@@ -8,10 +8,10 @@ import kz.qalqan.emergency.EmergencyStatus;
 import kz.qalqan.emergency.EmergencyType;
 import kz.qalqan.emergency.Severity;
 import kz.qalqan.platform.ConflictException;
-import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.platform.ForbiddenException;
 import kz.qalqan.platform.InvalidInputException;
 import kz.qalqan.platform.security.CurrentCaller;
+import kz.qalqan.platform.web.FormErrors;
 import kz.qalqan.registry.District;
 import kz.qalqan.registry.OrgStructure;
 import kz.qalqan.registry.Region;
@@ -47,9 +47,11 @@ class EmergencyPages {
     private final CurrentCaller caller;
     private final AuditTrail audit;
     private final JsonMapper json;
+    private final FormErrors formErrors;
 
     EmergencyPages(Emergencies emergencies, OwnActivations activations, OrgStructure org, CurrentCaller caller,
-                   AuditTrail audit, JsonMapper json) {
+                   AuditTrail audit, JsonMapper json, FormErrors formErrors) {
+        this.formErrors = formErrors;
         this.emergencies = emergencies;
         this.activations = activations;
         this.org = org;
@@ -95,18 +97,17 @@ class EmergencyPages {
     @PostMapping("/emergencies")
     String declare(@ModelAttribute EmergencyForm form, Model model) {
         requireCoordinator();
-        Map<String, String> errors = new LinkedHashMap<>();
-        DeclareEmergency command = form.command(errors);
-        if (!errors.isEmpty()) {
-            return showForm(form, errors, null, model);
-        }
-        try {
-            Emergency declared = emergencies.declare(command);
-            return "redirect:/emergencies/" + declared.id();
-        } catch (InvalidInputException e) {
-            problems(e, errors);
-        } catch (ForbiddenException e) {
-            errors.put("area", "emergency.error.outOfScope");
+        DeclareEmergency command = form.command(new LinkedHashMap<>());
+        Map<String, String> errors = errors(form);
+        if (errors.isEmpty()) {
+            try {
+                Emergency declared = emergencies.declare(command);
+                return "redirect:/emergencies/" + declared.id();
+            } catch (InvalidInputException e) {
+                errors.putAll(formErrors.of(e, EmergencyPages::formField));
+            } catch (ForbiddenException e) {
+                errors.put("area", formErrors.text(e));
+            }
         }
         return showForm(form, errors, null, model);
     }
@@ -132,19 +133,19 @@ class EmergencyPages {
     @PostMapping("/emergencies/{id}/edit")
     String revise(@PathVariable long id, @ModelAttribute EmergencyForm form, Model model, RedirectAttributes redirect) {
         Emergency emergency = emergencies.managed(id);
-        Map<String, String> errors = new LinkedHashMap<>();
-        DeclareEmergency command = form.command(errors);
+        DeclareEmergency command = form.command(new LinkedHashMap<>());
+        Map<String, String> errors = errors(form);
         if (errors.isEmpty()) {
             try {
                 emergencies.revise(id, command);
-                redirect.addFlashAttribute("saved", "emergency.saved.revised");
+                redirect.addFlashAttribute("saved", formErrors.text("emergency.saved.revised"));
                 return "redirect:/emergencies/" + id;
             } catch (InvalidInputException e) {
-                problems(e, errors);
+                errors.putAll(formErrors.of(e, EmergencyPages::formField));
             } catch (ForbiddenException e) {
-                errors.put("area", "emergency.error.outOfScope");
+                errors.put("area", formErrors.text(e));
             } catch (ConflictException e) {
-                errors.put("general", "emergency.rejected.notOpen");
+                errors.put("general", formErrors.text(e));
             }
         }
         return showForm(form, errors, emergency, model);
@@ -161,32 +162,53 @@ class EmergencyPages {
         }
         try {
             emergencies.changeStatus(id, next, reason);
-            redirect.addFlashAttribute("saved", "emergency.saved.status");
+            redirect.addFlashAttribute("saved", formErrors.text("emergency.saved.status"));
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("rejected", "emergency.rejected.status");
+            redirect.addFlashAttribute("rejected", formErrors.text(e));
         } catch (InvalidInputException e) {
-            boolean reasonProblem = e.problems().stream().anyMatch(p -> "reason".equals(p.field()));
-            redirect.addFlashAttribute("rejected", reasonProblem ? "emergency.error.reason" : "emergency.error.status");
+            redirect.addFlashAttribute("rejected", formErrors.of(e).values().iterator().next());
         }
         return "redirect:/emergencies/" + id;
     }
 
-    /** The service's field problems, each under the form field it concerns, said by a message of this bundle. */
-    private static void problems(InvalidInputException e, Map<String, String> errors) {
-        for (FieldProblem p : e.problems()) {
-            String field = p.field() == null ? "general" : p.field();
-            String formField = field.startsWith("area.polygons") ? "polygon"
-                    : field.startsWith("area.circles") ? "circleRadiusKm"
-                    : field.equals("area.regionCodes") ? "regionCodes"
-                    : field.equals("area.districtIds") ? "districtId"
-                    : List.of("title", "type", "severity", "description", "area").contains(field) ? field : "general";
-            errors.putIfAbsent(formField, "emergency.error." + formField);
+    /**
+     * Every mistake of the form at once, each in the page's language: what cannot even be read (a point, a radius,
+     * a district), then what the rules of {@link Emergencies} refuse in what could be read. The area as a whole is
+     * not called missing when one of its parts was typed but could not be read.
+     */
+    private Map<String, String> errors(EmergencyForm form) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        DeclareEmergency command = form.command(keys);
+        Map<String, String> errors = new LinkedHashMap<>();
+        keys.forEach((field, key) -> errors.put(field, formErrors.text(key)));
+        boolean areaTyped = !keys.isEmpty();
+        formErrors.of(emergencies.problems(command), EmergencyPages::formField).forEach((field, text) -> {
+            if (!(areaTyped && field.equals("area"))) {
+                errors.putIfAbsent(field, text);
+            }
+        });
+        return errors;
+    }
+
+    /** The form field a rule's field belongs to: the area's parts are typed in their own fields. */
+    static String formField(String field) {
+        if (field.startsWith("area.polygons")) {
+            return "polygon";
         }
+        if (field.startsWith("area.circles")) {
+            return "circleRadiusKm";
+        }
+        return switch (field) {
+            case "area.regionCodes" -> "regionCodes";
+            case "area.districtIds" -> "districtId";
+            case "title", "type", "severity", "description", "area" -> field;
+            default -> "general";
+        };
     }
 
     private void requireCoordinator() {
         if (caller.get().scopeFor(Emergencies.COORDINATORS).isNothing()) {
-            throw new ForbiddenException("Only emergency coordinators declare emergencies");
+            throw ForbiddenException.coded("emergency.declare.coordinatorsOnly");
         }
     }
 

@@ -244,7 +244,16 @@ class CapIngestIntegrationTests {
 
         assertThat(r.status()).as(r.toString()).isEqualTo(409);
         assertThat(r.contentType()).startsWith("application/problem+json");
-        assertThat(r.body()).contains(unknown).contains("no emergency was declared");
+        assertThat(r.json().get("code").asString()).isEqualTo("cap.references.unknown");
+        assertThat(r.body()).contains(unknown);
+        assertThat(r.json().get("args").get(1).asString()).isEqualTo(unknown);
+
+        // an update that names no message at all: a rule of the alert, coded, said in the reader's language
+        var none = post(admin(), update(id(), ""));
+        assertThat(none.status()).as(none.toString()).isEqualTo(400);
+        assertThat(none.json().get("errors").get(0).get("field").asString()).isEqualTo("references");
+        assertThat(none.json().get("errors").get(0).get("code").asString()).isEqualTo("cap.references.missingForUpdate");
+        assertThat(none.json().get("detail").asString()).doesNotContain("must name the message");
 
         // real agencies' updates and cancels of alerts Qalqan never received
         for (String sample : new String[]{"examples/a3-earthquake-report-update.xml", "real-world/ntwc-tsunami-cancellation-update.xml",

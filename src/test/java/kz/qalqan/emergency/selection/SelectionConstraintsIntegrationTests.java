@@ -214,7 +214,8 @@ class SelectionConstraintsIntegrationTests {
         missingReason.put("overrideAcwr", List.of(overridden));
         ApiClient.Response refused = admin.postJson("/api/emergencies/" + emergencyId + "/selections", missingReason);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
-        assertThat(refused.body()).contains("reason");
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("reason");
+        assertThat(refused.json().get("errors").get(0).get("code").asString()).isEqualTo("selection.override.reasonRequired");
 
         Map<String, Object> req = request(50, List.of("first_aid"), "ALL");
         req.put("overrideAcwr", List.of(overridden));
@@ -255,6 +256,11 @@ class SelectionConstraintsIntegrationTests {
         assertThat(codes(out.get(danger))).containsExactly("acwrDanger");
         assertThat(codes(out.get(exempted))).containsExactly("exempted");
         assertThat(codes(out.get(expired))).containsExactly("qualificationExpired");
+        // the qualification by its name in the reader's language, the day as dd.MM.yyyy; never its code
+        assertThat(reasons(russian.get(expired))).contains("Первая помощь").doesNotContain("first_aid");
+        assertThat(reasons(kazakh.get(expired))).contains("Алғашқы медициналық көмек").doesNotContain("first_aid");
+        assertThat(reasons(out.get(expired))).contains("First aid")
+                .containsPattern("\\d{2}\\.\\d{2}\\.\\d{4}").doesNotContain("first_aid");
         assertThat(out).doesNotContainKeys(ok, overridden, far, unqualified);
         assertThat(selectedIds(selection)).doesNotContain(far, unqualified);
     }

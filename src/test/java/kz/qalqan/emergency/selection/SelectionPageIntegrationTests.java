@@ -57,7 +57,18 @@ class SelectionPageIntegrationTests {
         WebClient.Page bad = web.post(base, form, Map.of("count", "many", "lat", Double.toString(lat),
                 "lon", Double.toString(lon), "radiusKm", "2"));
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.body()).contains("Give a whole number from 1 to 5000.", "value=\"many\"");
+        assertThat(bad.body()).contains("Enter a whole number; &quot;many&quot; is not one.", "value=\"many\"");
+
+        // in Russian: every mistake at once, each from its rule's code, no English
+        WebClient.Page ruForm = web.get(base + "?lang=ru");
+        WebClient.Page ru = web.post(base, ruForm, Map.of("count", "many", "lat", "200", "lon", Double.toString(lon),
+                "radiusKm", "0", "overrideAcwr", "12"));
+        assertThat(ru.status()).isEqualTo(400);
+        assertThat(ru.body()).contains("Введите целое число; &quot;many&quot; им не является.",
+                "Укажите широту точки (от -90 до 90)", "Укажите радиус больше 0 и не более 1000 км.",
+                "Чтобы не учитывать флаг опасности ACWR, нужно указать причину.");
+        assertThat(ru.body()).doesNotContain("whole number", "give a latitude", "must be above 0", "is required to override");
+        web.get(base + "?lang=en");
 
         WebClient.Page made = web.post(base, form, Map.of("count", "5", "qualifications", "land_navigation",
                 "match", "ALL", "lat", Double.toString(lat), "lon", Double.toString(lon), "radiusKm", "1"));

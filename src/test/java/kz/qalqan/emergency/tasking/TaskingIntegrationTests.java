@@ -158,8 +158,13 @@ class TaskingIntegrationTests {
         ApiClient.Response refused = coordinator.postJson(base + "/shifts", tooSoon);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
         assertThat(refused.contentType()).contains("application/problem+json");
-        assertThat(refused.json().get("detail").asString()).contains("MIN_REST").contains("rest 6 h before this shift; at least 10 h");
+        // coded: the refusal and each broken rule with its figures (hours, minutes), said in the reader's language
+        assertThat(refused.json().get("code").asString()).isEqualTo("tasking.fatigue.refused");
+        assertThat(refused.json().get("detail").asString()).contains("6 сағ; кемінде 10 сағ").doesNotContain("rest 6 h");
         assertThat(refused.json().get("violations").get(0).get("rule").asString()).isEqualTo("MIN_REST");
+        assertThat(refused.json().get("violations").get(0).get("code").asString()).isEqualTo("tasking.fatigue.MIN_REST");
+        assertThat(refused.json().get("violations").get(0).get("args").toString()).isEqualTo("[6,0,10,0]");
+        assertThat(refused.json().get("errors").get(0).get("code").asString()).isEqualTo("tasking.fatigue.MIN_REST");
         assertThat(refused.json().get("violations").get(0).get("actualMinutes").asLong()).isEqualTo(360);
         JsonNode verdict = coordinator.postJson(base + "/shifts/check", tooSoon).json();
         assertThat(verdict.get("allowed").asBoolean()).isFalse();
@@ -187,7 +192,9 @@ class TaskingIntegrationTests {
         ApiClient.Response tooLong = coordinator.postJson(base + "/shifts", shift(b, later.plus(3, ChronoUnit.DAYS),
                 later.plus(3, ChronoUnit.DAYS).plus(13, ChronoUnit.HOURS)));
         assertThat(tooLong.status()).isEqualTo(409);
-        assertThat(tooLong.json().get("detail").asString()).contains("shift 13 h; at most 12 h");
+        assertThat(tooLong.json().get("violations").get(0).get("code").asString()).isEqualTo("tasking.fatigue.MAX_SHIFT");
+        assertThat(tooLong.json().get("violations").get(0).get("args").toString()).isEqualTo("[13,0,12,0]");
+        assertThat(tooLong.json().get("detail").asString()).contains("Ауысым 13 сағ; ең көбі 12 сағ.");
     }
 
     @Test
@@ -289,8 +296,23 @@ class TaskingIntegrationTests {
         assertThat(posted.status()).isEqualTo(302);
         WebClient.Page after = web.get("/emergencies/" + id + "/tasks?lang=en");
         assertThat(after.body()).contains("The fatigue rules refuse this shift")
-                .contains("Rest 6 h 0 min between this shift and another; at least 10 h 0 min.");
+                .contains("Rest 6 h between this shift and another; at least 10 h.");
         assertThat(web.get("/emergencies/" + id + "/tasks?lang=kk").body()).contains("Тапсырмалар тақтасы");
+
+        // in Russian: the unreadable latitude and the rules' refusals (no title, no type) at once, no English
+        WebClient.Page ruBoard = web.get("/emergencies/" + id + "/tasks?lang=ru");
+        assertThat(web.post("/emergencies/" + id + "/tasks", ruBoard, Map.of("title", "", "type", "",
+                "lat", "north", "lon", "51.9")).status()).isEqualTo(302);
+        String ru = web.get("/emergencies/" + id + "/tasks?lang=ru").body();
+        assertThat(ru).contains("Введите число, например 43.25; &quot;north&quot; им не является.",
+                "Выберите тип задачи.", "Укажите название не длиннее 200 символов.");
+        assertThat(ru).doesNotContain("not a number", "Check the field", "is required", "choose one of");
+        // a conflict of the rules said from its code: a member who is not activated cannot be checked in
+        WebClient.Page kkBoard = web.get("/emergencies/" + id + "/tasks?lang=kk");
+        assertThat(web.post("/emergencies/" + id + "/checkins", kkBoard, Map.of("memberId", "999999999")).status())
+                .isEqualTo(302);
+        assertThat(web.get("/emergencies/" + id + "/tasks?lang=kk").body())
+                .contains("999999999 мүшесі бұл төтенше жағдайға шақырылмаған.").doesNotContain("is not activated");
     }
 
     @Test

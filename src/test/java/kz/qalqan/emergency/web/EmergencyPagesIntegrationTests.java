@@ -81,6 +81,53 @@ class EmergencyPagesIntegrationTests {
     }
 
     @Test
+    void everyMistakeOfTheFormAndEveryRefusedStatusChangeIsSaidInRussianAndKazakhWithNoEnglish() {
+        WebClient coordinator = signedIn("EMERGENCY_COORDINATOR", "KZ-23", null, "ru");
+        WebClient.Page form = coordinator.get("/emergencies/new?lang=ru");
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("title", "");
+        bad.put("type", "");
+        bad.put("severity", "");
+        bad.put("description", "x".repeat(4001));
+        bad.put("circleCentre", "47.1,51.9");
+        bad.put("circleRadiusKm", "many");
+        WebClient.Page ru = coordinator.post("/emergencies", form, bad);
+        assertThat(ru.status()).isEqualTo(200);
+        assertThat(ru.body()).contains("Укажите название не длиннее 200 символов.", "Выберите тип чрезвычайной ситуации.",
+                "Выберите тяжесть.", "Описание может содержать не более 4000 символов.",
+                "Укажите радиус больше 0 и не более 1000 км.");
+        assertThat(ru.body()).doesNotContain("Give a title", "Choose the type", "Choose the severity", "at most 4000",
+                "Give a radius", "is required", "characters");
+
+        // a region the register does not know, said from the rule's code with its argument
+        Map<String, String> unknownRegion = flood("Тасқын " + tag);
+        WebClient.Page kkForm = coordinator.get("/emergencies/new?lang=kk");
+        WebClient.Page kk = coordinator.post("/emergencies", kkForm, withRegion(unknownRegion, "KZ-99"));
+        assertThat(kk.body()).contains("KZ-99 кодты облыс жоқ.").doesNotContain("unknown region");
+
+        long id = declare(coordinator, "Тасқын " + tag);
+        WebClient.Page overview = coordinator.get("/emergencies/" + id + "?lang=ru");
+        coordinator.post("/emergencies/" + id + "/status", overview, Map.of("status", "CANCELLED"));
+        assertThat(coordinator.get("/emergencies/" + id + "?lang=ru").body())
+                .contains("Укажите причину: для отмены ЧС она обязательна.").doesNotContain("Give a reason");
+        // the accountability board: its map's zoom buttons and a refused report, in Russian
+        WebClient.Page board = coordinator.get("/emergencies/" + id + "/accountability?lang=ru");
+        assertThat(board.body()).contains("data-zoom-in=\"Приблизить\"", "data-zoom-out=\"Отдалить\"");
+        coordinator.post("/emergencies/" + id + "/accountability/report", board, Map.of("status", "SAFE"));
+        assertThat(coordinator.get("/emergencies/" + id + "/accountability?lang=ru").body())
+                .contains("Укажите номер участника из списка этой ЧС.").doesNotContain("is required");
+        WebClient.Page kkOverview = coordinator.get("/emergencies/" + id + "?lang=kk");
+        coordinator.post("/emergencies/" + id + "/status", kkOverview, Map.of("status", "CLOSED"));
+        assertThat(coordinator.get("/emergencies/" + id + "?lang=kk").body())
+                .contains("Төтенше жағдай қазіргі күйінен бұл күйге өте алмайды.").doesNotContain("cannot become");
+    }
+
+    private static Map<String, String> withRegion(Map<String, String> fields, String region) {
+        fields.put("regionCodes", region);
+        return fields;
+    }
+
+    @Test
     void aCoordinatorDeclaresThroughTheFormAndSeesFieldErrorsInTheirLanguage() {
         WebClient coordinator = signedIn("EMERGENCY_COORDINATOR", "KZ-23", null, "kk");
 
@@ -91,7 +138,8 @@ class EmergencyPagesIntegrationTests {
         WebClient.Page form = coordinator.get("/emergencies/new");
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.body()).contains("value=\"KZ-23\"", "Атырау облысы", "emergency-map.js", "leaflet.js",
-                "name=\"circleCentre\"", "name=\"polygon\"", "<optgroup");
+                "name=\"circleCentre\"", "name=\"polygon\"", "<optgroup",
+                "data-zoom-in=\"Үлкейту\"", "data-zoom-out=\"Кішірейту\"");
 
         // no area at all: the message stands next to the area, in Kazakh, then Russian, then English
         String title = "Тасқын " + tag;
@@ -115,6 +163,8 @@ class EmergencyPagesIntegrationTests {
         assertThat(errors.status()).isEqualTo(200);
         assertThat(errors.body()).contains("id=\"circleRadiusKm-error\"", "Give a radius above 0 and at most 1000 km.",
                 "id=\"polygon-error\"", "Give at least three corners", "value=\"47.1,51.9\"");
+        // and the missing type at the same time, not after the unreadable fields are corrected
+        assertThat(errors.body()).contains("id=\"type-error\"", "Choose the type of emergency.");
         Map<String, String> untyped = flood(title);
         untyped.put("type", "");
         untyped.put("circleCentre", "47.1,51.9");
@@ -169,7 +219,7 @@ class EmergencyPagesIntegrationTests {
         WebClient.Page page = coordinator.get("/emergencies/" + id);
         WebClient.Page noReason = coordinator.post("/emergencies/" + id + "/status", page, Map.of("status", "CANCELLED"));
         assertThat(noReason.status()).isEqualTo(302);
-        assertThat(coordinator.get("/emergencies/" + id).body()).contains("Give a reason (at most 1000 characters)");
+        assertThat(coordinator.get("/emergencies/" + id).body()).contains("Give a reason: it is required to cancel an emergency.");
 
         // stand down: the page says so and the API agrees
         WebClient.Page stood = coordinator.post("/emergencies/" + id + "/status", page,

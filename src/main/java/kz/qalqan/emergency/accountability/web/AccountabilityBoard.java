@@ -12,6 +12,7 @@ import kz.qalqan.emergency.accountability.internal.AccountabilityStream;
 import kz.qalqan.platform.ConflictException;
 import kz.qalqan.platform.InvalidInputException;
 import kz.qalqan.platform.security.CurrentCaller;
+import kz.qalqan.platform.web.FormErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,9 +41,11 @@ class AccountabilityBoard {
     private final AccountabilityStream stream;
     private final CurrentCaller caller;
     private final JsonMapper json;
+    private final FormErrors formErrors;
 
     AccountabilityBoard(Accountability accountability, Emergencies emergencies, AccountabilityStream stream,
-                        CurrentCaller caller, JsonMapper json) {
+                        CurrentCaller caller, JsonMapper json, FormErrors formErrors) {
+        this.formErrors = formErrors;
         this.accountability = accountability;
         this.emergencies = emergencies;
         this.stream = stream;
@@ -102,12 +105,14 @@ class AccountabilityBoard {
                   RedirectAttributes redirect) {
         try {
             if (memberId == null) {
-                throw InvalidInputException.of("memberId", "is required");
+                throw InvalidInputException.coded("memberId", "accountability.report.memberRequired");
             }
             accountability.reportOnBehalf(id, memberId, new StatusReport(AccountabilityStatus.parse(status).orElse(null), note));
             redirect.addFlashAttribute("done", "report");
-        } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute("problem", "report");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", String.join(" ", formErrors.of(e).values()));
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problem", formErrors.text(e));
         }
         return "redirect:/emergencies/" + id + "/accountability";
     }
@@ -121,15 +126,17 @@ class AccountabilityBoard {
             try {
                 next = AssistanceCase.CaseStatus.valueOf(status);
             } catch (IllegalArgumentException e) {
-                redirect.addFlashAttribute("problem", "case");
+                redirect.addFlashAttribute("problem", formErrors.text("accountability.case.statusUnknown"));
                 return "redirect:/emergencies/" + id + "/accountability";
             }
         }
         try {
             accountability.updateCase(id, caseId, new CaseUpdate(next, assignedTo, outcome));
             redirect.addFlashAttribute("done", "case");
-        } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute("problem", "case");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", String.join(" ", formErrors.of(e).values()));
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problem", formErrors.text(e));
         }
         return "redirect:/emergencies/" + id + "/accountability";
     }

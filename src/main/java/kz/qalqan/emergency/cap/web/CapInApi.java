@@ -47,7 +47,7 @@ class CapInApi {
             body = in.readNBytes(CapParser.MAX_BYTES + 1);
         }
         if (body.length > CapParser.MAX_BYTES) {
-            throw InvalidInputException.of("cap", "message is larger than " + CapParser.MAX_BYTES + " bytes (1 MiB); refused");
+            throw InvalidInputException.coded("cap", "cap.message.tooLarge", CapParser.MAX_BYTES);
         }
         CapIngest.Receipt receipt = ingest.receive(body);
         return switch (receipt.outcome()) {
@@ -65,7 +65,7 @@ class CapInApi {
     ResponseEntity<String> cap(@PathVariable long id, @RequestParam(required = false) String message) {
         boolean callUpOnly = "callup".equalsIgnoreCase(message);
         if (message != null && !callUpOnly && !"current".equalsIgnoreCase(message)) {
-            throw InvalidInputException.of("message", "is callup or current");
+            throw InvalidInputException.coded("message", "cap.export.messageParameter");
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/cap+xml;charset=UTF-8"))
                 .body(export.xml(id, callUpOnly));

@@ -6,10 +6,8 @@ import kz.qalqan.emergency.selection.ForceSelection;
 import kz.qalqan.emergency.selection.Selection;
 import kz.qalqan.emergency.selection.SelectionRequest;
 import kz.qalqan.platform.ConflictException;
-import kz.qalqan.platform.FieldProblem;
-import kz.qalqan.platform.ForbiddenException;
 import kz.qalqan.platform.InvalidInputException;
-import kz.qalqan.platform.NotFoundException;
+import kz.qalqan.platform.web.FormErrors;
 import kz.qalqan.registry.UnitType;
 import kz.qalqan.shared.GeoPoint;
 import kz.qalqan.training.Qualification;
@@ -17,20 +15,18 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.ModelAndView;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /** The force selection tab of an emergency: the request form, the ranked result, the excluded and Confirm. */
@@ -40,12 +36,12 @@ class SelectionPage {
     private final Emergencies emergencies;
     private final ForceSelection selection;
 
-    private final org.springframework.context.MessageSource messages;
+    private final FormErrors formErrors;
 
-    SelectionPage(Emergencies emergencies, ForceSelection selection, org.springframework.context.MessageSource messages) {
+    SelectionPage(Emergencies emergencies, ForceSelection selection, FormErrors formErrors) {
         this.emergencies = emergencies;
         this.selection = selection;
-        this.messages = messages;
+        this.formErrors = formErrors;
     }
 
     /** The request form as typed (text, so a bad value is shown back to be corrected). */
@@ -83,14 +79,14 @@ class SelectionPage {
         Emergency emergency = emergencies.managed(id);
         Map<String, String> errors = new java.util.LinkedHashMap<>();
         SelectionRequest request = request(form, errors);
+        // what could not be read and what the rules refuse in the rest, all at once
+        formErrors.of(selection.problems(emergency, request), UnaryOperator.identity()).forEach(errors::putIfAbsent);
         if (errors.isEmpty()) {
             try {
                 Selection made = selection.select(id, request);
                 return "redirect:/emergencies/" + id + "/selection?sid=" + made.id();
             } catch (InvalidInputException e) {
-                for (FieldProblem p : e.problems()) {
-                    errors.putIfAbsent(p.field(), p.message());
-                }
+                errors.putAll(formErrors.of(e));
             }
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -106,26 +102,9 @@ class SelectionPage {
         } catch (ConflictException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
             Selection shown = selection.find(id, sid);
-            String text = e.code() == null ? e.getMessage()
-                    : messages.getMessage(e.code(), e.argsArray(), e.getMessage(), LocaleContextHolder.getLocale());
-            return render(model, emergency, formOf(shown.request(), shown), shown, Map.of("confirm", text));
+            return render(model, emergency, formOf(shown.request(), shown), shown, Map.of("confirm", formErrors.text(e)));
         }
         return "redirect:/emergencies/" + id + "/selection?sid=" + sid + "&confirmed";
-    }
-
-    @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
-    ModelAndView notFound() {
-        return new ModelAndView("error/404", Map.of("status", 404), HttpStatus.NOT_FOUND);
-    }
-
-    @ExceptionHandler(ForbiddenException.class)
-    ModelAndView forbidden() {
-        return new ModelAndView("error", Map.of("status", 403), HttpStatus.FORBIDDEN);
-    }
-
-    @ExceptionHandler(ConflictException.class)
-    ModelAndView conflict() {
-        return new ModelAndView("error", Map.of("status", 409), HttpStatus.CONFLICT);
     }
 
     private String render(Model model, Emergency emergency, SelectionForm form, Selection shown, Map<String, String> errors) {
@@ -162,7 +141,7 @@ class SelectionPage {
         return ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
-    private static SelectionRequest request(SelectionForm f, Map<String, String> errors) {
+    private SelectionRequest request(SelectionForm f, Map<String, String> errors) {
         Integer count = integer(f.count(), "count", errors);
         Double lat = decimal(f.lat(), "lat", errors);
         Double lon = decimal(f.lon(), "lon", errors);
@@ -174,31 +153,31 @@ class SelectionPage {
                 f.reason(), exemptions);
     }
 
-    private static Integer integer(String text, String field, Map<String, String> errors) {
+    private Integer integer(String text, String field, Map<String, String> errors) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
             return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {
-            errors.put(field, "whole number");
+            errors.put(field, formErrors.text("selection.form.wholeNumber", shorten(text)));
             return null;
         }
     }
 
-    private static Double decimal(String text, String field, Map<String, String> errors) {
+    private Double decimal(String text, String field, Map<String, String> errors) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
             return Double.valueOf(text.strip().replace(',', '.'));
         } catch (NumberFormatException e) {
-            errors.put(field, "number");
+            errors.put(field, formErrors.text("selection.form.number", shorten(text)));
             return null;
         }
     }
 
-    private static List<Long> ids(String text, String field, Map<String, String> errors) {
+    private List<Long> ids(String text, String field, Map<String, String> errors) {
         List<Long> ids = new ArrayList<>();
         if (text == null || text.isBlank()) {
             return ids;
@@ -210,9 +189,14 @@ class SelectionPage {
             try {
                 ids.add(Long.valueOf(part));
             } catch (NumberFormatException e) {
-                errors.put(field, "ids");
+                errors.putIfAbsent(field, formErrors.text("selection.form.ids", shorten(part)));
             }
         }
         return ids;
+    }
+
+    private static String shorten(String text) {
+        String clean = text.strip();
+        return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
     }
 }

@@ -2,6 +2,8 @@ package kz.qalqan.emergency.tasking.web;
 
 import kz.qalqan.emergency.tasking.Tasking;
 import kz.qalqan.platform.ConflictException;
+import kz.qalqan.platform.InvalidInputException;
+import kz.qalqan.platform.web.FormErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,9 +20,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SelfCheckInPage {
 
     private final Tasking tasking;
+    private final FormErrors formErrors;
 
-    SelfCheckInPage(Tasking tasking) {
+    SelfCheckInPage(Tasking tasking, FormErrors formErrors) {
         this.tasking = tasking;
+        this.formErrors = formErrors;
     }
 
     @GetMapping("/emergencies/{id}/checkin")
@@ -38,8 +42,9 @@ class SelfCheckInPage {
             } else {
                 tasking.checkInSelf(id, stagingPoint);
             }
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("refused", true);
+        } catch (ConflictException | InvalidInputException e) {
+            redirect.addFlashAttribute("refused", e instanceof ConflictException c ? formErrors.text(c)
+                    : String.join(" ", formErrors.of((InvalidInputException) e).values()));
         }
         return "redirect:/emergencies/" + id + "/checkin";
     }

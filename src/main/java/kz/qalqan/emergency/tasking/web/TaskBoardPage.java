@@ -4,7 +4,6 @@ import kz.qalqan.emergency.Emergencies;
 import kz.qalqan.emergency.Emergency;
 import kz.qalqan.emergency.EmergencyStatus;
 import kz.qalqan.emergency.tasking.FatigueRefusedException;
-import kz.qalqan.emergency.tasking.FatigueViolation;
 import kz.qalqan.emergency.tasking.LeftBehind;
 import kz.qalqan.emergency.tasking.ShiftCommand;
 import kz.qalqan.emergency.tasking.Task;
@@ -16,9 +15,8 @@ import kz.qalqan.emergency.tasking.TeamCommand;
 import kz.qalqan.platform.ConflictException;
 import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.platform.InvalidInputException;
+import kz.qalqan.platform.web.FormErrors;
 import kz.qalqan.registry.MemberContact;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +25,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -36,7 +33,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -53,12 +49,12 @@ class TaskBoardPage {
 
     private final Tasking tasking;
     private final Emergencies emergencies;
-    private final MessageSource messages;
+    private final FormErrors formErrors;
 
-    TaskBoardPage(Tasking tasking, Emergencies emergencies, MessageSource messages) {
+    TaskBoardPage(Tasking tasking, Emergencies emergencies, FormErrors formErrors) {
         this.tasking = tasking;
         this.emergencies = emergencies;
-        this.messages = messages;
+        this.formErrors = formErrors;
     }
 
     @GetMapping("/emergencies/{id}/tasks")
@@ -106,10 +102,12 @@ class TaskBoardPage {
             TaskType t = parse(TaskType.class, type, "type", problems);
             Double la = number(lat, "lat", problems);
             Double lo = number(lon, "lon", problems);
+            TaskCommand command = new TaskCommand(t, title, description, priority, la, lo, location, stagingPoint);
             if (!problems.isEmpty()) {
-                throw new InvalidInputException(problems);
+                // what could not be read, and what the rules refuse in the rest, at once
+                throw new InvalidInputException(merged(problems, tasking.taskProblems(command)));
             }
-            return tasking.planTask(id, new TaskCommand(t, title, description, priority, la, lo, location, stagingPoint));
+            return tasking.planTask(id, command);
         });
     }
 
@@ -157,14 +155,14 @@ class TaskBoardPage {
             List<FieldProblem> problems = new ArrayList<>();
             Instant start = instant(startsAt, "startsAt", problems);
             Instant end = instant(endsAt, "endsAt", problems);
+            ShiftCommand command = new ShiftCommand(memberId, start, end, taskId, null, overrideReason);
             if (!problems.isEmpty()) {
-                throw new InvalidInputException(problems);
+                throw new InvalidInputException(merged(problems, tasking.shiftProblems(command)));
             }
-            tasking.planShift(id, new ShiftCommand(memberId, start, end, taskId, null, overrideReason));
+            tasking.planShift(id, command);
             redirect.addFlashAttribute("done", text("tasking.done.shift"));
         } catch (FatigueRefusedException e) {
-            Locale locale = LocaleContextHolder.getLocale();
-            redirect.addFlashAttribute("verdict", e.violations().stream().map(v -> verdict(v, locale)).toList());
+            redirect.addFlashAttribute("verdict", e.violations().stream().map(formErrors::text).toList());
             redirect.addFlashAttribute("shiftForm", typed);
         } catch (InvalidInputException | ConflictException e) {
             redirect.addFlashAttribute("problems", problems(e));
@@ -183,43 +181,23 @@ class TaskBoardPage {
         return "redirect:/emergencies/" + id + "/tasks";
     }
 
-    /** The refusal in the reader's words: which field, what is wrong. */
+    /** The refusal in the reader's words: each field's problem, or the conflict, said from its code. */
     private List<String> problems(RuntimeException e) {
-        List<String> list = new ArrayList<>();
         if (e instanceof InvalidInputException invalid) {
-            for (FieldProblem p : invalid.problems()) {
-                list.add(text("tasking.error.invalid", text("tasking.field." + fieldKey(p.field()))));
-            }
-        } else if (e instanceof ConflictException conflict) {
-            String field = conflict.field() == null ? "other" : switch (conflict.field()) {
-                case "memberId", "status", "taskId" -> conflict.field();
-                default -> "other";
-            };
-            list.add(text("tasking.error.conflict." + field));
+            return invalid.problems().stream().map(formErrors::text).distinct().toList();
         }
-        return list;
+        return List.of(formErrors.text((ConflictException) e));
     }
 
-    private static String fieldKey(String field) {
-        return switch (field) {
-            case "type", "title", "description", "priority", "lat", "lon", "location", "stagingPoint", "status", "name",
-                 "memberIds", "memberId", "leaderMemberId", "taskId", "startsAt", "endsAt", "overrideReason" -> field;
-            default -> "other";
-        };
-    }
-
-    private String verdict(FatigueViolation v, Locale locale) {
-        return messages.getMessage("tasking.fatigue." + v.rule().name(),
-                new Object[]{hours(v.actual(), locale), hours(v.limit(), locale)}, locale);
-    }
-
-    private String hours(Duration d, Locale locale) {
-        long minutes = d.toMinutes();
-        return messages.getMessage("tasking.hours", new Object[]{minutes / 60, minutes % 60}, locale);
+    /** The problems of what could not be read first; of the rules' problems, those about the other fields. */
+    private static List<FieldProblem> merged(List<FieldProblem> unreadable, List<FieldProblem> refused) {
+        List<FieldProblem> all = new ArrayList<>(unreadable);
+        refused.stream().filter(r -> unreadable.stream().noneMatch(u -> u.field().equals(r.field()))).forEach(all::add);
+        return all;
     }
 
     private String text(String key, Object... args) {
-        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+        return formErrors.text(key, args);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, List<FieldProblem> problems) {
@@ -229,7 +207,7 @@ class TaskBoardPage {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem(field, "unknown value"));
+            problems.add(FieldProblem.of(field, "tasking.form.unknownValue"));
             return null;
         }
     }
@@ -241,7 +219,7 @@ class TaskBoardPage {
         try {
             return Double.valueOf(value.strip().replace(',', '.'));
         } catch (NumberFormatException e) {
-            problems.add(new FieldProblem(field, "not a number"));
+            problems.add(FieldProblem.of(field, "tasking.form.number", shorten(value)));
             return null;
         }
     }
@@ -253,8 +231,13 @@ class TaskBoardPage {
         try {
             return LocalDateTime.parse(value).truncatedTo(ChronoUnit.MINUTES).atZone(ZONE).toInstant();
         } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(field, "not a date and time"));
+            problems.add(FieldProblem.of(field, "tasking.form.dateTime", shorten(value)));
             return null;
         }
+    }
+
+    private static String shorten(String value) {
+        String clean = value.strip();
+        return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
     }
 }

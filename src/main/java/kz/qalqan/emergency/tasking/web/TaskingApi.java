@@ -1,5 +1,6 @@
 package kz.qalqan.emergency.tasking.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kz.qalqan.emergency.tasking.CheckIn;
@@ -14,7 +15,7 @@ import kz.qalqan.emergency.tasking.TaskStatus;
 import kz.qalqan.emergency.tasking.Tasking;
 import kz.qalqan.emergency.tasking.Team;
 import kz.qalqan.emergency.tasking.TeamCommand;
-import kz.qalqan.platform.FieldProblem;
+import kz.qalqan.platform.web.ProblemTexts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -29,8 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 @RestController
 @RequestMapping("/api/emergencies/{id}")
@@ -38,9 +41,11 @@ import java.util.Map;
 class TaskingApi {
 
     private final Tasking tasking;
+    private final ProblemTexts texts;
 
-    TaskingApi(Tasking tasking) {
+    TaskingApi(Tasking tasking, ProblemTexts texts) {
         this.tasking = tasking;
+        this.texts = texts;
     }
 
     record TaskStatusRequest(TaskStatus status) {
@@ -64,8 +69,8 @@ class TaskingApi {
         }
     }
 
-    /** The fatigue verdict on a shift: empty when the rules allow it. */
-    record Verdict(boolean allowed, List<FatigueViolation> violations) {
+    /** The fatigue verdict on a shift: empty when the rules allow it; each violation coded and said. */
+    record Verdict(boolean allowed, List<Map<String, Object>> violations) {
     }
 
     @GetMapping("/tasks")
@@ -159,9 +164,9 @@ class TaskingApi {
 
     @PostMapping("/shifts/check")
     @Operation(summary = "The fatigue verdict on a shift, without planning it")
-    Verdict checkShift(@PathVariable long id, @RequestBody ShiftRequest request) {
-        List<FatigueViolation> violations = tasking.checkShift(id, request.command());
-        return new Verdict(violations.isEmpty(), violations);
+    Verdict checkShift(@PathVariable long id, @RequestBody ShiftRequest body, HttpServletRequest request) {
+        List<FatigueViolation> violations = tasking.checkShift(id, body.command());
+        return new Verdict(violations.isEmpty(), violations.stream().map(v -> said(v, request)).toList());
     }
 
     @GetMapping("/left-behind")
@@ -170,15 +175,40 @@ class TaskingApi {
         return tasking.leftBehind(id);
     }
 
-    /** 409 naming each broken rule with its figures, so that a client can show them or ask for an override. */
+    /**
+     * 409 naming each broken rule with its code, arguments and figures, in the request's language, so that a client
+     * can show them or ask for an override.
+     */
     @ExceptionHandler(FatigueRefusedException.class)
-    ResponseEntity<ProblemDetail> fatigue(FatigueRefusedException e) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    ResponseEntity<ProblemDetail> fatigue(FatigueRefusedException e, HttpServletRequest request) {
+        List<Map<String, Object>> violations = e.violations().stream().map(v -> said(v, request)).toList();
+        String detail = texts.text(e, e.code(), request) + " " + violations.stream()
+                .map(v -> (String) v.get("message")).collect(Collectors.joining(" "));
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
         body.setType(URI.create("https://qalqan.kz/problems/fatigue"));
         body.setTitle("Fatigue rules");
-        body.setProperty("errors", List.of(new FieldProblem("startsAt", e.getMessage())));
-        body.setProperty("violations", e.violations().stream().map(v -> Map.of("rule", v.rule().name(),
-                "message", v.message(), "actualMinutes", v.actualMinutes(), "limitMinutes", v.limitMinutes())).toList());
+        texts.describe(body, e);
+        body.setProperty("errors", e.violations().stream().map(v -> {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("field", "startsAt");
+            error.put("message", texts.text(v, v.code(), request));
+            error.put("code", v.code());
+            error.put("args", v.args());
+            return error;
+        }).toList());
+        body.setProperty("violations", violations);
         return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+    }
+
+    /** A broken rule as a client reads it: rule, code, arguments, the text in the request's language, the figures. */
+    private Map<String, Object> said(FatigueViolation v, HttpServletRequest request) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("rule", v.rule().name());
+        out.put("code", v.code());
+        out.put("args", v.args());
+        out.put("message", texts.text(v, v.code(), request));
+        out.put("actualMinutes", v.actualMinutes());
+        out.put("limitMinutes", v.limitMinutes());
+        return out;
     }
 }
