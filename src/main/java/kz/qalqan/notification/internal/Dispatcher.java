@@ -233,8 +233,10 @@ public class Dispatcher implements SmartLifecycle {
             }
         }
         ChannelSender inbox = senders.get(Channel.INBOX);
-        if (inbox != null && !m.channels().contains(Channel.INBOX)) {
-            // no channel the notice named could even be tried: the member finds the message in Qalqan instead
+        if (inbox != null && !m.channels().contains(Channel.INBOX) && m.channels().stream().noneMatch(c -> usable(c, m))) {
+            // none of the channels the notice named is set up or has an address for the member (a laptop with no
+            // gateway, a member without a phone): the member finds the message in Qalqan instead of it failing. A
+            // channel that could be tried and failed still fails the message, and escalation takes over.
             Instant now = clock.instant();
             try {
                 Sent sent = inbox.send(m, replyUrl);
@@ -253,6 +255,11 @@ public class Dispatcher implements SmartLifecycle {
         }
         return new Outcome(m.id(), "FAILED", Math.max(0, m.channels().size() - 1), attempts, null, null, null,
                 "no configured channel reaches the member", tried, null);
+    }
+
+    private boolean usable(Channel channel, Claimed m) {
+        ChannelSender sender = senders.get(channel);
+        return sender != null && sender.configured() && sender.reaches(m);
     }
 
     String replyUrl(long messageId) {
