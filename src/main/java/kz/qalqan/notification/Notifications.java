@@ -280,6 +280,20 @@ public class Notifications {
     }
 
     /**
+     * The member's answer from their inbox in Qalqan: the message must be theirs and await a reply (a status check
+     * is answered on its own page). The first answer counts, as with a link. Answers whether it was taken.
+     */
+    public boolean replyFromInbox(long memberId, long messageId, Answer answer) {
+        var target = outbox.replyTarget(messageId)
+                .filter(t -> t.memberId() == memberId && t.expectsReply() && !isStatusCheck(t.correlationId()))
+                .orElseThrow(() -> new NotFoundException("no message " + messageId + " awaits this member's answer"));
+        if (answer == null) {
+            throw InvalidInputException.coded("answer", "notification.inbox.answer.required");
+        }
+        return store(target, answer, null, "INBOX");
+    }
+
+    /**
      * A text from a phone (SMS deliver_sm): matched to the newest message to that number awaiting a reply, and
      * read with the reply keywords. Answers whether it was taken as a reply.
      */

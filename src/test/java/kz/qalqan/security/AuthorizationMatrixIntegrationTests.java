@@ -72,7 +72,8 @@ class AuthorizationMatrixIntegrationTests {
                 "GET /imports", "GET /imports/example.csv", "GET /members/form/districts", "GET /v3/api-docs",
                 "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html", "GET /api/users/me",
                 "GET /api/users/me/tokens", "POST /api/users/me/tokens", "POST /api/users/me/password",
-                "GET /api/members", "GET /api/units", "GET /api/imports", "GET /api/members/export.csv", "GET /members/export.csv", "GET /account", "GET /api/qualifications");
+                "GET /api/members", "GET /api/units", "GET /api/imports", "GET /api/members/export.csv", "GET /members/export.csv", "GET /account", "GET /api/qualifications",
+                "GET /inbox", "GET /inbox/badge");
         // answered from the query, which withQuery supplies; nothing is stored or scoped
         rule(Access.AUTHENTICATED, Target.NONE, "GET /api/safety/risk", "GET /api/safety/heat", "GET /api/safety/windchill");
         // parses a CAP alert (a small valid one, see capAlert) and stores nothing; role rules come with storage
@@ -104,7 +105,8 @@ class AuthorizationMatrixIntegrationTests {
         rule(Access.CSRF_PROTECTED, Target.NONE, "POST /members", "POST /imports", "POST /audit/verify");
         rule(Access.CSRF_PROTECTED, Target.MEMBER, "POST /members/{id}", "POST /members/{id}/medical/exams",
                 "POST /members/{id}/medical/profiles");
-        rule(Access.CSRF_PROTECTED, Target.NONE, "POST /admin/users", "POST /account/password", "POST /account/tokens");
+        rule(Access.CSRF_PROTECTED, Target.NONE, "POST /admin/users", "POST /account/password", "POST /account/tokens",
+                "POST /inbox/{messageId}/answer");
         rule(Access.CSRF_PROTECTED, Target.USER, "POST /admin/users/{id}", "POST /admin/users/{id}/password",
                 "POST /admin/users/{id}/delete");
         rule(Access.CSRF_PROTECTED, Target.TOKEN, "POST /account/tokens/{id}/revoke");
@@ -434,7 +436,7 @@ class AuthorizationMatrixIntegrationTests {
         }
         String path = pattern.replace("{id}", target == null ? "0" : target).replace("{code}", target == null ? "KZ-75" : target)
                 .replace("{kind}", "OTHER").replace("{memberId}", Long.toString(almatyMemberId)).replace("{secret}", "0")
-                .replace("{token}", "1.4102444800.forgedsignatureAAAAAAAAA").replace("{caseId}", "0")
+                .replace("{token}", "1.4102444800.forgedsignatureAAAAAAAAA").replace("{caseId}", "0").replace("{messageId}", "0")
                 .replace("{sid}", targetInScope ? selectionIn : selectionOut);
         if (pattern.contains("{taskId}") || pattern.contains("{teamId}")) {
             // emergency tasking: a fresh task and team of the target emergency, made by the (national) admin

@@ -232,8 +232,34 @@ public class Dispatcher implements SmartLifecycle {
                 return new Outcome(m.id(), "FAILED", index, attempts, null, null, null, truncate(error), tried, null);
             }
         }
+        ChannelSender inbox = senders.get(Channel.INBOX);
+        if (inbox != null && !m.channels().contains(Channel.INBOX) && m.channels().stream().noneMatch(c -> usable(c, m))) {
+            // none of the channels the notice named is set up or has an address for the member (a laptop with no
+            // gateway, a member without a phone): the member finds the message in Qalqan instead of it failing. A
+            // channel that could be tried and failed still fails the message, and escalation takes over.
+            Instant now = clock.instant();
+            try {
+                Sent sent = inbox.send(m, replyUrl);
+                tried.add(new Outcome.Attempt(attempts, Channel.INBOX, "SENT", sent.externalId()));
+                return new Outcome(m.id(), "DELIVERED", Math.max(0, m.channels().size() - 1), attempts, null, now, now,
+                        null, tried, new Outcome.Receipt(Channel.INBOX, sent.externalId(), sent.receiptStatus()));
+            } catch (Exception e) {
+                // the database is away: try again like any channel that could not be reached
+                String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                tried.add(new Outcome.Attempt(attempts, Channel.INBOX, "FAILED", truncate(error)));
+                if (!retry.exhausted(attempts)) {
+                    return new Outcome(m.id(), "PENDING", m.channelIndex(), attempts, now.plus(retry.delayAfter(attempts)),
+                            null, null, truncate(error), tried, null);
+                }
+            }
+        }
         return new Outcome(m.id(), "FAILED", Math.max(0, m.channels().size() - 1), attempts, null, null, null,
                 "no configured channel reaches the member", tried, null);
+    }
+
+    private boolean usable(Channel channel, Claimed m) {
+        ChannelSender sender = senders.get(channel);
+        return sender != null && sender.configured() && sender.reaches(m);
     }
 
     String replyUrl(long messageId) {

@@ -75,6 +75,11 @@ public class TemplateFunctions {
         return signedIn() && caller.get().grants().stream().anyMatch(g -> g.role() == Role.ADMIN && g.national());
     }
 
+    /** Whether the signed-in user is linked to a member of the force, who has an inbox of their own. */
+    public boolean hasMember() {
+        return signedIn() && caller.get().memberId() != null;
+    }
+
     /** The two-letter code of the language the page is shown in. */
     public String lang() {
         return LocaleContextHolder.getLocale().getLanguage();
