@@ -32,6 +32,7 @@ public record HeatStress(int category, HeatFlag flag, Integer workMinutes, Integ
             new BigDecimal("78.0"), new BigDecimal("82.0"), new BigDecimal("85.0"), new BigDecimal("88.0"), new BigDecimal("90.0")};
     private static final BigDecimal ARMOUR = BigDecimal.valueOf(5);
     private static final BigDecimal MOPP_4 = BigDecimal.valueOf(10);
+    private static final double LITRES_PER_QUART = 0.946353;
 
     /** Work/rest (null = no limit) and quarts per hour for one cell of the table. */
     private record Cell(Integer work, Integer rest, double water) {
@@ -86,6 +87,17 @@ public record HeatStress(int category, HeatFlag flag, Integer workMinutes, Integ
             }
         }
         return category;
+    }
+
+    /** The water ration in litres per hour (two decimals), as people here measure it; null below category 1. */
+    public Double waterLitresPerHour() {
+        return waterQuartsPerHour == null ? null
+                : BigDecimal.valueOf(waterQuartsPerHour * LITRES_PER_QUART).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** The adjusted WBGT in °C (one decimal), shown first; the table itself is in °F. */
+    public BigDecimal adjustedWbgtC() {
+        return ActivityWeather.celsius(adjustedWbgtF);
     }
 
     public boolean hasWorkLimit() {
