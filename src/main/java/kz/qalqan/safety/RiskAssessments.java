@@ -114,7 +114,7 @@ public class RiskAssessments {
                     problems.add(FieldProblem.of("unitId", "safety.unit.notTheEventsUnit", unitLabel(event.unitId())));
                 }
             } catch (NotFoundException e) {
-                problems.add(FieldProblem.of("activityId", "safety.activityId.noSuchEvent", command.activityId()));
+                problems.add(FieldProblem.of("activityId", "safety.activityId.noSuchEvent", String.valueOf(command.activityId())));
             }
         }
         if (command.activityId() != null && command.activityId() <= 0) {
@@ -127,7 +127,7 @@ public class RiskAssessments {
             try {
                 unit = org.unit(command.unitId());
             } catch (NotFoundException e) {
-                problems.add(FieldProblem.of("unitId", "safety.unit.notFound", command.unitId()));
+                problems.add(FieldProblem.of("unitId", "safety.unit.notFound", String.valueOf(command.unitId())));
             }
         }
         Worksheet worksheet = worksheet(command, problems);
@@ -316,7 +316,7 @@ public class RiskAssessments {
             try {
                 prefix = org.unit(filter.unitId()).orgPath();
             } catch (NotFoundException e) {
-                problems.add(FieldProblem.of("unit", "safety.unit.notFound", filter.unitId()));
+                problems.add(FieldProblem.of("unit", "safety.unit.notFound", String.valueOf(filter.unitId())));
             }
         }
         if (!problems.isEmpty()) {

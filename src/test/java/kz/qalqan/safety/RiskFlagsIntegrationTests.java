@@ -136,8 +136,9 @@ class RiskFlagsIntegrationTests {
         long pt = event(trainer, unitId, "PHYSICAL_TRAINING");
         ApiClient.Response refused = enrol(trainer, pt, restricted, null);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
-        assertThat(refused.body()).contains("medical restriction rules out PHYSICAL_TRAINING")
-                .doesNotContain("NO_RUNNING", "Stress-fracture");
+        // in the caller's language (Kazakh unless asked otherwise), naming the activity type, not its code
+        assertThat(refused.body()).contains("Қолданыстағы медициналық шектеу бұл іс-шараға")
+                .doesNotContain("NO_RUNNING", "Stress-fracture", "PHYSICAL_TRAINING", "rules out");
         // a confirmation cannot override a restriction that forbids the activity
         ApiClient.Response confirmed = enrol(trainer, pt, restricted, true);
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(409);
@@ -168,7 +169,7 @@ class RiskFlagsIntegrationTests {
         ApiClient.Response asked = enrol(trainer, classroom, injured, null);
         assertThat(asked.status()).as(asked.toString()).isEqualTo(409);
         assertThat(asked.json().get("errors").get(0).get("field").asString()).isEqualTo("confirmFlags");
-        assertThat(asked.body()).contains("injury in the last 12 months");
+        assertThat(asked.body()).contains("Соңғы 12 айда жарақат алған.");
         assertThat(audit.search(new AuditQuery(null, "member", Long.toString(injured), "TRAINING_ENROL_FLAGS_CONFIRMED",
                 null, null, 10, null))).isEmpty();
 
@@ -177,7 +178,7 @@ class RiskFlagsIntegrationTests {
         List<AuditEntry> entries = audit.search(new AuditQuery(null, "member", Long.toString(injured),
                 "TRAINING_ENROL_FLAGS_CONFIRMED", null, null, 10, null));
         assertThat(entries).hasSize(1);
-        assertThat(entries.get(0).details()).contains("event " + classroom, "injury in the last 12 months");
+        assertThat(entries.get(0).details()).contains("event " + classroom, "Соңғы 12 айда жарақат алған.");
 
         JsonNode list = ok(trainer.get("/api/training/events/" + classroom + "/risk-flags"));
         assertThat(list.size()).isEqualTo(1);

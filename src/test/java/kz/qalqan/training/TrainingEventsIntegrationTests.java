@@ -167,7 +167,7 @@ class TrainingEventsIntegrationTests {
 
         ApiClient.Response unapproved = trainer.postJson(base + "/start", Map.of());
         assertThat(unapproved.status()).as("no risk assessment yet").isEqualTo(409);
-        assertThat(unapproved.body()).contains("No risk assessment has been prepared");
+        assertThat(unapproved.body()).contains("Бұл іс-шараға тәуекелді бағалау дайындалмаған.");
         RiskClearances.approve(port, id, unitId);
         assertThat(trainer.postJson(base + "/start", Map.of()).json().get("status").asString()).isEqualTo("STARTED");
         assertThat(trainer.postJson(base + "/start", Map.of()).status()).isEqualTo(409);

@@ -180,7 +180,7 @@ class RiskAssessmentController {
 
     @GetMapping("/risk-assessments/{id}")
     String detail(@PathVariable long id, @RequestParam(required = false) String saved, Model model) {
-        return detail(id, SAVED.contains(saved) ? formErrors.text("safety.saved." + saved) : null, null, model);
+        return detail(id, saved != null && SAVED.contains(saved) ? formErrors.text("safety.saved." + saved) : null, null, model);
     }
 
     private String detail(long id, String notice, String problem, Model model) {
