@@ -110,7 +110,7 @@ class RiskAssessmentApiIntegrationTests {
 
         assertThat(preparer.postJson(base + "/submit", Map.of()).status()).isEqualTo(200);
         expect(astanaCommander.postJson(base + "/approve", Map.of()), 404, "");
-        expect(safetyOfficer.postJson(base + "/approve", Map.of()), 403, "safety.approval.notACommander");
+        expect(safetyOfficer.postJson(base + "/approve", Map.of()), 403, "safety.approval.ownAssessment");
         expect(companyCommander.postJson(base + "/approve", Map.of()), 403, "safety.approval.needs.M");
         assertThat(pendingIds(companyCommander)).doesNotContain(id);
         assertThat(pendingIds(battalionCommander)).contains(id);

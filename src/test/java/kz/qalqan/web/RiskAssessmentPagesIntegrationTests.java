@@ -83,6 +83,10 @@ class RiskAssessmentPagesIntegrationTests {
         assertThat(detail.body()).contains("The assessment was saved as a draft", "H · High", "L · Low",
                 "Water by WBGT", "every hour — squad leaders", "Іздеу иттері", "Not cleared to start", "Submit for approval");
 
+        // the library hazard was copied in the language of the preparer's page; every reader sees it in theirs
+        assertThat(officer.get(detailPath + "?lang=ru").body()).contains("Тепловое поражение").doesNotContain("Heat injury");
+        assertThat(officer.get(detailPath + "?lang=kk").body()).contains("Ыстықтан зақымдану");
+
         WebClient.Page submitted = officer.post(detailPath + "/submit", detail, Map.of());
         assertThat(submitted.status()).isEqualTo(302);
         WebClient.Page ownDecision = officer.get(detailPath + "?lang=en");
