@@ -32,6 +32,20 @@ class OrgApiIntegrationTests {
     }
 
     @Test
+    void aUnitsConstraintsAnswerWithCodesInTheCallersLanguage() {
+        ApiClient.Response r = api.postJsonIn("ru", "/api/units", Map.of("name", "Ж".repeat(201), "type", "PLATOON",
+                "regionCode", "KZ-75"));
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        Map<String, JsonNode> byField = new java.util.HashMap<>();
+        r.json().get("errors").forEach(e -> byField.put(e.get("field").asString(), e));
+        assertThat(byField.get("code").get("code").asString()).isEqualTo("input.required");
+        assertThat(byField.get("name").get("code").asString()).isEqualTo("input.tooLong");
+        assertThat(byField.get("name").get("args").get(0).asInt()).isEqualTo(200);
+        assertThat(byField.get("name").get("message").asString()).isEqualTo("Не более 200 символов.");
+    }
+
+    @Test
     void listsTheTwentyFirstLevelDivisionsInThreeLanguages() {
         JsonNode regions = api.get("/api/regions").json();
 

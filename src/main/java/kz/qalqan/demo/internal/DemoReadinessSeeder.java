@@ -63,8 +63,6 @@ class DemoReadinessSeeder {
             if (!demoForce || done) {
                 return false;
             }
-            // the demo's units have more posts (≈ 4,900) than the first start's members in units (≈ 2,500)
-            demo.seedMembers(env.getProperty("qalqan.demo-members", Integer.class, 3000), 2027L);
             write(LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Almaty")));
             readiness.rebuildAndRecompute();
             readiness.snapshot();

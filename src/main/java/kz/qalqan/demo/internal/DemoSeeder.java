@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 class DemoSeeder implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+    static final int DEFAULT_MEMBERS = 6000;
 
     private final DemoData demo;
     private final MemberDirectory members;
@@ -42,7 +43,8 @@ class DemoSeeder implements ApplicationRunner {
         if (env.getProperty("qalqan.cli", Boolean.class, false) || members.count() > 0) {
             return;
         }
-        int count = env.getProperty("qalqan.demo-members", Integer.class, 3000);
+        // one import of the whole demo force: its units have about 4,900 posts to fill
+        int count = env.getProperty("qalqan.demo-members", Integer.class, DEFAULT_MEMBERS);
         ImportReport report = demo.seedMembers(count, env.getProperty("qalqan.demo-seed", Long.class, 2026L));
         log.info("Demo force: imported {} generated members", report.accepted());
     }

@@ -62,11 +62,28 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<ProblemDetail> beanValidation(MethodArgumentNotValidException e) {
+    ResponseEntity<ProblemDetail> beanValidation(MethodArgumentNotValidException e, HttpServletRequest request) {
         List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldProblem(f.getField(), f.getDefaultMessage()))
+                .map(ApiExceptionHandler::constraintProblem)
                 .toList();
-        return validation(problems);
+        return validation(texts.translate(problems, request));
+    }
+
+    /** A Bean Validation constraint said as one of the platform's input codes, never its English default message. */
+    static FieldProblem constraintProblem(org.springframework.validation.FieldError error) {
+        String value = error.getRejectedValue() == null ? "" : shorten(String.valueOf(error.getRejectedValue()));
+        String constraint = error.getCode() == null ? "" : error.getCode();
+        return switch (constraint) {
+            case "NotNull", "NotBlank", "NotEmpty" -> FieldProblem.of(error.getField(), "input.required");
+            case "Size" -> FieldProblem.of(error.getField(), "input.tooLong", sizeMax(error));
+            default -> FieldProblem.of(error.getField(), "input.invalid", value);
+        };
+    }
+
+    /** The {@code max} of a {@code @Size}: Spring passes the constraint's attributes in name order after the field. */
+    private static Object sizeMax(org.springframework.validation.FieldError error) {
+        Object[] args = error.getArguments();
+        return args != null && args.length >= 2 ? args[1] : "";
     }
 
     /**
@@ -246,7 +263,7 @@ class ApiExceptionHandler {
             return invalid(x, request);
         }
         if (e instanceof MethodArgumentNotValidException x) {
-            return beanValidation(x);
+            return beanValidation(x, request);
         }
         if (e instanceof HttpMessageNotReadableException x) {
             return unreadable(x, request);
