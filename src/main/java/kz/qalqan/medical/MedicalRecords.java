@@ -99,30 +99,30 @@ public class MedicalRecords {
         LocalDate today = today();
         ExamResult result = null;
         if (command.result() == null || command.result().isBlank()) {
-            problems.add(new FieldProblem("result", "is required"));
+            problems.add(FieldProblem.of("result", "medical.exam.resultRequired"));
         } else {
             try {
                 result = ExamResult.valueOf(command.result().trim());
             } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem("result", "must be one of FIT, FIT_LIMITED, TEMPORARILY_UNFIT, UNFIT"));
+                problems.add(FieldProblem.of("result", "medical.exam.resultUnknown"));
             }
         }
         if (command.examinedOn() == null) {
-            problems.add(new FieldProblem("examinedOn", "is required"));
+            problems.add(FieldProblem.of("examinedOn", "medical.exam.dateRequired"));
         } else if (command.examinedOn().isAfter(today)) {
-            problems.add(new FieldProblem("examinedOn", "must not be in the future"));
+            problems.add(FieldProblem.of("examinedOn", "medical.exam.dateInFuture"));
         }
         if (result == ExamResult.TEMPORARILY_UNFIT) {
             if (command.unfitUntil() == null) {
-                problems.add(new FieldProblem("unfitUntil", "is required for TEMPORARILY_UNFIT"));
+                problems.add(FieldProblem.of("unfitUntil", "medical.exam.unfitUntilRequired"));
             } else if (command.examinedOn() != null && !command.unfitUntil().isAfter(command.examinedOn())) {
-                problems.add(new FieldProblem("unfitUntil", "must be after the exam date"));
+                problems.add(FieldProblem.of("unfitUntil", "medical.exam.unfitUntilNotAfterExam"));
             }
         } else if (result != null && command.unfitUntil() != null) {
-            problems.add(new FieldProblem("unfitUntil", "is only for TEMPORARILY_UNFIT"));
+            problems.add(FieldProblem.of("unfitUntil", "medical.exam.unfitUntilOnlyTemporary"));
         }
         if (command.examiner() == null || command.examiner().isBlank()) {
-            problems.add(new FieldProblem("examiner", "is required"));
+            problems.add(FieldProblem.of("examiner", "medical.exam.examinerRequired"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -144,34 +144,34 @@ public class MedicalRecords {
         List<FieldProblem> problems = new ArrayList<>();
         Set<Restriction> restrictions = new LinkedHashSet<>();
         if (command.restrictions() == null || command.restrictions().isEmpty()) {
-            problems.add(new FieldProblem("restrictions", "at least one is required"));
+            problems.add(FieldProblem.of("restrictions", "medical.restriction.required"));
         } else {
             for (String name : command.restrictions()) {
                 try {
                     restrictions.add(Restriction.valueOf(name == null ? "" : name.trim()));
                 } catch (IllegalArgumentException e) {
-                    problems.add(new FieldProblem("restrictions", "unknown restriction " + name));
+                    problems.add(FieldProblem.of("restrictions", "medical.restriction.unknown", String.valueOf(name)));
                 }
             }
         }
         boolean load = restrictions.contains(Restriction.NO_LOAD_OVER_KG);
         if (load && command.maxLoadKg() == null) {
-            problems.add(new FieldProblem("maxLoadKg", "is required with NO_LOAD_OVER_KG"));
+            problems.add(FieldProblem.of("maxLoadKg", "medical.profile.maxLoadRequired"));
         } else if (load && (command.maxLoadKg() < 1 || command.maxLoadKg() > 200)) {
-            problems.add(new FieldProblem("maxLoadKg", "must be between 1 and 200"));
+            problems.add(FieldProblem.of("maxLoadKg", "medical.profile.maxLoadRange", 1, 200));
         } else if (!load && command.maxLoadKg() != null) {
-            problems.add(new FieldProblem("maxLoadKg", "is only for NO_LOAD_OVER_KG"));
+            problems.add(FieldProblem.of("maxLoadKg", "medical.profile.maxLoadOnlyWithLimit"));
         }
         if (command.reason() == null || command.reason().isBlank()) {
-            problems.add(new FieldProblem("reason", "is required"));
+            problems.add(FieldProblem.of("reason", "medical.profile.reasonRequired"));
         }
         if (command.startsOn() == null) {
-            problems.add(new FieldProblem("startsOn", "is required"));
+            problems.add(FieldProblem.of("startsOn", "medical.profile.startsOnRequired"));
         }
         if (command.endsOn() == null) {
-            problems.add(new FieldProblem("endsOn", "is required"));
+            problems.add(FieldProblem.of("endsOn", "medical.profile.endsOnRequired"));
         } else if (command.startsOn() != null && command.endsOn().isBefore(command.startsOn())) {
-            problems.add(new FieldProblem("endsOn", "must not be before startsOn"));
+            problems.add(FieldProblem.of("endsOn", "medical.profile.endsBeforeStart"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -213,7 +213,7 @@ public class MedicalRecords {
     private Member writable(long memberId) {
         Member member = members.find(memberId);
         if (!caller.get().scopeFor(Role.MEDICAL_OFFICER).covers(member.orgPath())) {
-            throw new ForbiddenException("Only a medical officer over the member may record medical data");
+            throw ForbiddenException.coded("medical.record.medicalOfficersOnly");
         }
         return member;
     }

@@ -37,6 +37,7 @@ import java.util.Locale;
 public class ActivityEnvironment {
 
     private static final ZoneId KAZAKHSTAN = ZoneId.of("Asia/Almaty");
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private final TrainingEvents events;
     private final RiskAssessments assessments;
@@ -68,19 +69,19 @@ public class ActivityEnvironment {
     public ActivityWeather record(long eventId, WeatherReading reading) {
         TrainingEvent event = events.find(eventId);
         if (!caller.get().scopeFor(RiskAssessments.PREPARERS).covers(event.orgPath())) {
-            throw new ForbiddenException("Weather is recorded by those who prepare the activity's risk assessment");
+            throw ForbiddenException.coded("safety.weather.preparersOnly");
         }
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate first = LocalDate.ofInstant(event.startsAt(), KAZAKHSTAN);
         LocalDate last = LocalDate.ofInstant(event.endsAt(), KAZAKHSTAN);
         if (reading.day() == null) {
-            problems.add(new FieldProblem("day", "is required"));
+            problems.add(FieldProblem.of("day", "safety.weather.dayRequired"));
         } else if (reading.day().isBefore(first) || reading.day().isAfter(last)) {
-            problems.add(new FieldProblem("day", "must be a day of the activity (" + first + " to " + last + ")"));
+            problems.add(FieldProblem.of("day", "safety.weather.dayOutsideActivity", first.format(DAY), last.format(DAY)));
         }
         String source = reading.source() == null || reading.source().isBlank() ? "OBSERVED" : reading.source().trim();
         if (!source.equals("OBSERVED") && !source.equals("FORECAST")) {
-            problems.add(new FieldProblem("source", "must be OBSERVED or FORECAST"));
+            problems.add(FieldProblem.of("source", "safety.weather.sourceUnknown"));
         }
         check(problems, "wbgtC", reading.wbgtC(), -40, 60);
         check(problems, "wbgtF", reading.wbgtF(), -40, 140);
@@ -88,13 +89,13 @@ public class ActivityEnvironment {
         check(problems, "humidityPct", reading.humidityPct(), 0, 100);
         check(problems, "windKmh", reading.windKmh(), 0, 250);
         if (reading.wbgtC() != null && reading.wbgtF() != null) {
-            problems.add(new FieldProblem("wbgtF", "give the WBGT in °C or in °F, not both"));
+            problems.add(FieldProblem.of("wbgtF", "safety.weather.wbgtTwice"));
         }
         boolean heatGiven = reading.wbgtC() != null || reading.wbgtF() != null
                 || (reading.airTempC() != null && reading.humidityPct() != null);
         boolean coldGiven = reading.airTempC() != null && reading.windKmh() != null;
         if (!heatGiven && !coldGiven) {
-            problems.add(new FieldProblem("wbgtC", "give a WBGT (or air temperature with humidity) and/or air temperature with wind"));
+            problems.add(FieldProblem.of("wbgtC", "safety.weather.nothingGiven"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -154,12 +155,13 @@ public class ActivityEnvironment {
         String who = messages.getMessage("safety.env.who", null, locale);
         List<RiskAssessmentCommand.ControlCommand> controls = new ArrayList<>();
         if (code.equals(EnvironmentHazards.HEAT)) {
-            String water = heat.waterQuartsPerHour() == null ? "-" : String.format(Locale.ROOT, "%.2f", heat.waterQuartsPerHour());
-            String litres = heat.waterQuartsPerHour() == null ? "-"
-                    : String.format(Locale.ROOT, "%.2f", heat.waterQuartsPerHour() * 0.946353);
+            // litres first, the doctrine's quarts beside them
+            Object water = heat.waterQuartsPerHour() == null ? "-" : heat.waterQuartsPerHour();
+            Object litres = heat.waterLitresPerHour() == null ? "-" : heat.waterLitresPerHour();
+            String flag = messages.getMessage("safety.activity.flag." + heat.flag().name(), null, locale);
             controls.add(new RiskAssessmentCommand.ControlCommand(heat.workMinutes() == null
-                    ? messages.getMessage("safety.env.heat.noLimit", new Object[]{heat.category(), heat.flag().name(), water, litres}, locale)
-                    : messages.getMessage("safety.env.heat.workRest", new Object[]{heat.category(), heat.flag().name(),
+                    ? messages.getMessage("safety.env.heat.noLimit", new Object[]{heat.category(), flag, water, litres}, locale)
+                    : messages.getMessage("safety.env.heat.workRest", new Object[]{heat.category(), flag,
                     heat.workMinutes(), heat.restMinutes(), water, litres}, locale),
                     messages.getMessage("safety.env.heat.how", null, locale), who));
             if (heat.category() == 5) {
@@ -168,7 +170,7 @@ public class ActivityEnvironment {
             }
         } else {
             controls.add(new RiskAssessmentCommand.ControlCommand(messages.getMessage("safety.env.cold.control",
-                    new Object[]{String.format(Locale.ROOT, "%.1f", windChill), frostbite.minutesToFreeze() == null ? "-"
+                    new Object[]{windChill, frostbite.minutesToFreeze() == null ? "-"
                             : frostbite.minutesToFreeze()}, locale),
                     messages.getMessage("safety.env.cold.how", null, locale), who));
         }

@@ -1,6 +1,7 @@
 package kz.qalqan.safety;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -14,6 +15,16 @@ public record ActivityWeather(long id, long activityId, LocalDate day, String so
                               boolean bodyArmour, boolean mopp4, boolean acclimatised, HeatStress heat,
                               Double windChillC, FrostbiteRisk frostbite, String recordedBy, Instant recordedAt,
                               AssessmentEffect assessment) {
+
+    /** The WBGT in °C (one decimal), shown first beside the doctrine's °F; null when no heat was given. */
+    public BigDecimal wbgtC() {
+        return celsius(wbgtF);
+    }
+
+    static BigDecimal celsius(BigDecimal fahrenheit) {
+        return fahrenheit == null ? null : fahrenheit.subtract(BigDecimal.valueOf(32)).multiply(BigDecimal.valueOf(5))
+                .divide(BigDecimal.valueOf(9), 1, RoundingMode.HALF_UP);
+    }
 
     /**
      * @param assessmentId    the activity's assessment, null when it has none yet

@@ -21,17 +21,20 @@ import java.util.List;
  * @param restMinutes        minutes of rest per hour, {@code null} when work has no limit
  * @param waterQuartsPerHour 0.5, 0.75 or 1.0 quarts per hour; {@code null} below category 1
  * @param adjustedWbgtF      the WBGT the table was looked up with, after the clothing adjustments
+ * @param notes              message codes of the notes that go with the answer ({@link #FLUID_LIMIT}, …)
  */
 public record HeatStress(int category, HeatFlag flag, Integer workMinutes, Integer restMinutes, Double waterQuartsPerHour,
                          BigDecimal adjustedWbgtF, List<String> notes) {
 
-    public static final String FLUID_LIMIT = "Fluid intake must not exceed 1.5 quarts per hour or 12 quarts per day.";
-    public static final String CATEGORY_5_SUSPENDS = "Category 5: strenuous training is suspended unless the risk is approved as extremely high (EH).";
+    // notes are message codes of the safety bundle, so that clients say them in their reader's language
+    public static final String FLUID_LIMIT = "safety.heat.note.fluidLimit";
+    public static final String CATEGORY_5_SUSPENDS = "safety.heat.note.category5Suspends";
 
     private static final BigDecimal[] LOWER_BOUNDS = {
             new BigDecimal("78.0"), new BigDecimal("82.0"), new BigDecimal("85.0"), new BigDecimal("88.0"), new BigDecimal("90.0")};
     private static final BigDecimal ARMOUR = BigDecimal.valueOf(5);
     private static final BigDecimal MOPP_4 = BigDecimal.valueOf(10);
+    private static final double LITRES_PER_QUART = 0.946353;
 
     /** Work/rest (null = no limit) and quarts per hour for one cell of the table. */
     private record Cell(Integer work, Integer rest, double water) {
@@ -86,6 +89,17 @@ public record HeatStress(int category, HeatFlag flag, Integer workMinutes, Integ
             }
         }
         return category;
+    }
+
+    /** The water ration in litres per hour (two decimals), as people here measure it; null below category 1. */
+    public Double waterLitresPerHour() {
+        return waterQuartsPerHour == null ? null
+                : BigDecimal.valueOf(waterQuartsPerHour * LITRES_PER_QUART).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** The adjusted WBGT in °C (one decimal), shown first; the table itself is in °F. */
+    public BigDecimal adjustedWbgtC() {
+        return ActivityWeather.celsius(adjustedWbgtF);
     }
 
     public boolean hasWorkLimit() {

@@ -26,6 +26,7 @@ import kz.qalqan.training.TrainingEvents;
 import kz.qalqan.shared.Scope;
 import kz.qalqan.shared.WorkIntensity;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,6 +60,10 @@ public class RiskAssessments {
     public static final Role[] PREPARERS = {Role.ADMIN, Role.COMMANDER, Role.SAFETY_OFFICER, Role.TRAINING_OFFICER};
     private static final int MAX_HAZARDS = 100;
     private static final int MAX_CONTROLS = 50;
+    private static final String PROBABILITY_REQUIRED = "safety.probability.required";
+    private static final String PROBABILITY_UNKNOWN = "safety.probability.unknown";
+    private static final String SEVERITY_REQUIRED = "safety.severity.required";
+    private static final String SEVERITY_UNKNOWN = "safety.severity.unknown";
 
     private final RiskAssessmentRepository repository;
     private final HazardLibrary library;
@@ -70,10 +75,12 @@ public class RiskAssessments {
     private final Clock clock;
     private final WorksheetPdf printer;
     private final TrainingEvents trainingEvents;
+    private final MessageSource messages;
 
     RiskAssessments(RiskAssessmentRepository repository, HazardLibrary library, OrgStructure org, UserAdministration users,
                     CurrentCaller caller, AuditTrail audit, ApplicationEventPublisher events, Clock clock, WorksheetPdf printer,
-                    TrainingEvents trainingEvents) {
+                    TrainingEvents trainingEvents, MessageSource messages) {
+        this.messages = messages;
         this.printer = printer;
         this.trainingEvents = trainingEvents;
         this.repository = repository;
@@ -95,31 +102,32 @@ public class RiskAssessments {
         List<FieldProblem> problems = new ArrayList<>();
         Optional<ActivityKind> kind = ActivityKind.parse(command.activityKind());
         if (kind.isEmpty()) {
-            problems.add(new FieldProblem("activityKind", command.activityKind() == null ? "is required"
-                    : "must be one of TRAINING_EVENT, OTHER"));
+            problems.add(command.activityKind() == null
+                    ? FieldProblem.of("activityKind", "safety.activityKind.required")
+                    : FieldProblem.of("activityKind", "safety.activityKind.unknown"));
         } else if (kind.get() == ActivityKind.TRAINING_EVENT && command.activityId() == null) {
-            problems.add(new FieldProblem("activityId", "is required for a TRAINING_EVENT (the training event's id)"));
+            problems.add(FieldProblem.of("activityId", "safety.activityId.requiredForEvent"));
         } else if (kind.get() == ActivityKind.TRAINING_EVENT && command.activityId() > 0) {
             try {
                 TrainingEvent event = trainingEvents.find(command.activityId());
                 if (command.unitId() != null && command.unitId() != event.unitId()) {
-                    problems.add(new FieldProblem("unitId", "must be the training event's unit (id " + event.unitId() + ")"));
+                    problems.add(FieldProblem.of("unitId", "safety.unit.notTheEventsUnit", unitLabel(event.unitId())));
                 }
             } catch (NotFoundException e) {
-                problems.add(new FieldProblem("activityId", "no training event with id " + command.activityId() + " in your area"));
+                problems.add(FieldProblem.of("activityId", "safety.activityId.noSuchEvent", String.valueOf(command.activityId())));
             }
         }
         if (command.activityId() != null && command.activityId() <= 0) {
-            problems.add(new FieldProblem("activityId", "must be a positive id"));
+            problems.add(FieldProblem.of("activityId", "safety.activityId.notPositive"));
         }
         Unit unit = null;
         if (command.unitId() == null) {
-            problems.add(new FieldProblem("unitId", "is required"));
+            problems.add(FieldProblem.of("unitId", "safety.unit.required"));
         } else {
             try {
                 unit = org.unit(command.unitId());
             } catch (NotFoundException e) {
-                problems.add(new FieldProblem("unitId", "no unit with id " + command.unitId() + " in your area"));
+                problems.add(FieldProblem.of("unitId", "safety.unit.notFound", String.valueOf(command.unitId())));
             }
         }
         Worksheet worksheet = worksheet(command, problems);
@@ -127,11 +135,10 @@ public class RiskAssessments {
             throw new InvalidInputException(problems);
         }
         if (!current.scopeFor(PREPARERS).covers(unit.orgPath())) {
-            throw new ForbiddenException("Risk assessments are prepared by a commander, safety officer, training officer"
-                    + " or administrator over the unit");
+            throw ForbiddenException.coded("safety.assessment.preparersOnly");
         }
         if (command.activityId() != null && repository.activityTaken(kind.get(), command.activityId())) {
-            throw new ConflictException("activityId", "this activity already has a risk assessment; revise that one");
+            throw ConflictException.coded("activityId", "safety.assessment.activityTaken");
         }
         RiskAssessment a = RiskAssessment.prepare(kind.get(), command.activityId(), unit.id(), unit.orgPath(), today(),
                 current.username(), displayName(current.username()), worksheet);
@@ -139,7 +146,7 @@ public class RiskAssessments {
         try {
             id = repository.insert(a, clock.instant());
         } catch (org.springframework.dao.DuplicateKeyException e) {
-            throw new ConflictException("activityId", "this activity already has a risk assessment; revise that one");
+            throw ConflictException.coded("activityId", "safety.assessment.activityTaken");
         }
         audit.record("RISK_ASSESSMENT_CREATE", "risk_assessment", Long.toString(id), a.orgPath(), null,
                 kind.get() + " " + a.activityId() + ": " + worksheet.title());
@@ -151,13 +158,13 @@ public class RiskAssessments {
         RiskAssessment a = preparable(id);
         List<FieldProblem> problems = new ArrayList<>();
         if (command.unitId() != null && command.unitId() != a.unitId()) {
-            problems.add(new FieldProblem("unitId", "cannot change; prepare a new assessment for another unit"));
+            problems.add(FieldProblem.of("unitId", "safety.assessment.unitFixed"));
         }
         if (command.activityKind() != null && ActivityKind.parse(command.activityKind()).orElse(null) != a.activityKind()) {
-            problems.add(new FieldProblem("activityKind", "cannot change"));
+            problems.add(FieldProblem.of("activityKind", "safety.assessment.activityFixed"));
         }
         if (command.activityId() != null && !command.activityId().equals(a.activityId())) {
-            problems.add(new FieldProblem("activityId", "cannot change"));
+            problems.add(FieldProblem.of("activityId", "safety.assessment.activityFixed"));
         }
         Worksheet worksheet = worksheet(command, problems);
         if (!problems.isEmpty()) {
@@ -282,7 +289,7 @@ public class RiskAssessments {
         return new DecisionRights(preparer && a.status().editable(), preparer, preparer && a.status().editable(), decide,
                 preparer && !today().isBefore(a.worksheet().beginsOn()),
                 ApprovalPolicy.echelon(current.grants(), a.orgPath()).orElse(null),
-                verdict == null ? null : verdict.reason());
+                verdict == null || verdict.code() == null ? null : text(verdict.code(), List.of()));
     }
 
     @Transactional(readOnly = true)
@@ -294,14 +301,14 @@ public class RiskAssessments {
             try {
                 status = AssessmentStatus.valueOf(filter.status().trim().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem("status", "must be one of DRAFT, SUBMITTED, APPROVED, DISAPPROVED"));
+                problems.add(FieldProblem.of("status", "safety.status.unknown"));
             }
         }
         ActivityType type = null;
         if (filter.activityType() != null && !filter.activityType().isBlank()) {
             type = ActivityType.parse(filter.activityType()).orElse(null);
             if (type == null) {
-                problems.add(new FieldProblem("activityType", "is not a known activity type"));
+                problems.add(FieldProblem.of("activityType", "safety.activityType.unknown"));
             }
         }
         String prefix = null;
@@ -309,7 +316,7 @@ public class RiskAssessments {
             try {
                 prefix = org.unit(filter.unitId()).orgPath();
             } catch (NotFoundException e) {
-                problems.add(new FieldProblem("unit", "no unit with id " + filter.unitId() + " in your area"));
+                problems.add(FieldProblem.of("unit", "safety.unit.notFound", String.valueOf(filter.unitId())));
             }
         }
         if (!problems.isEmpty()) {
@@ -354,7 +361,8 @@ public class RiskAssessments {
     public Clearance clearance(ActivityKind kind, long activityId) {
         Optional<RiskAssessment> found = repository.findByActivity(kind, activityId);
         if (found.isEmpty()) {
-            return Clearance.noAssessment(kind, activityId);
+            return new Clearance(kind, activityId, false, null, null, null, null, null, Clearance.NO_ASSESSMENT, List.of(),
+                    text(Clearance.NO_ASSESSMENT, List.of()));
         }
         RiskAssessment a = found.get();
         if (!caller.get().scopeFor(READERS).covers(a.orgPath())) {
@@ -362,22 +370,35 @@ public class RiskAssessments {
         }
         RiskLevel overall = a.overallResidualRisk();
         ApprovalAuthority needed = a.requiredAuthority();
-        String reason;
+        String code;
+        List<Object> args = List.of();
         if (a.cleared()) {
-            reason = "Approved at " + ApprovalPolicy.words(a.approvedLevel()) + " by " + a.approvedByName() + " ("
-                    + a.approvedAuthority().description() + ")";
+            code = "safety.clearance.approved";
+            args = List.of(a.approvedByName());
         } else {
-            reason = switch (a.status()) {
-                case DRAFT -> "The risk assessment is a draft: it must be submitted and approved"
-                        + (needed == null ? "" : " by " + needed.description());
-                case SUBMITTED -> "The risk assessment (overall residual risk " + ApprovalPolicy.words(overall)
-                        + ") awaits approval by " + needed.description();
-                case DISAPPROVED -> "The risk assessment was disapproved; revise and resubmit it";
-                case APPROVED -> "Overall residual risk " + ApprovalPolicy.words(overall) + " is above the approved level "
-                        + ApprovalPolicy.words(a.approvedLevel()) + "; approval by " + needed.description() + " is required";
+            code = switch (a.status()) {
+                case DRAFT -> "safety.clearance.draft";
+                case SUBMITTED -> "safety.clearance.awaits." + overall.name();
+                case DISAPPROVED -> "safety.clearance.disapproved";
+                case APPROVED -> "safety.clearance.raised." + overall.name();
             };
         }
-        return new Clearance(kind, activityId, a.cleared(), a.id(), a.status(), overall, a.approvedLevel(), needed, reason);
+        return new Clearance(kind, activityId, a.cleared(), a.id(), a.status(), overall, a.approvedLevel(), needed, code,
+                args, text(code, args));
+    }
+
+    /** A refusal's or a clearance's words in the caller's language. */
+    private String text(String code, List<Object> args) {
+        return messages.getMessage(code, args.toArray(), LocaleContextHolder.getLocale());
+    }
+
+    private String unitLabel(long unitId) {
+        try {
+            Unit unit = org.unit(unitId);
+            return unit.name() + " (" + unit.code() + ")";
+        } catch (NotFoundException e) {
+            return "#" + unitId;
+        }
     }
 
     // --- rules shared by the commands
@@ -392,8 +413,7 @@ public class RiskAssessments {
         RiskAssessment a = repository.lock(id, current.scopeFor(READERS))
                 .orElseThrow(() -> new NotFoundException("No risk assessment " + id + " in your area"));
         if (!current.scopeFor(PREPARERS).covers(a.orgPath())) {
-            throw new ForbiddenException("Only a commander, safety officer, training officer or administrator over the unit"
-                    + " may change its risk assessment");
+            throw ForbiddenException.coded("safety.assessment.changersOnly");
         }
         return a;
     }
@@ -407,12 +427,13 @@ public class RiskAssessments {
         Caller current = caller.get();
         if (a.status() != AssessmentStatus.SUBMITTED) {
             // the state is the first thing wrong with approving a draft or replaying an approval
-            throw new ConflictException(null, "Only a SUBMITTED assessment can be decided; this one is " + a.status()
-                    + (a.status() == AssessmentStatus.APPROVED ? " already" : ""));
+            throw a.status() == AssessmentStatus.APPROVED
+                    ? ConflictException.coded(null, "safety.decision.alreadyApproved")
+                    : ConflictException.coded(null, "safety.decision.notSubmitted");
         }
         ApprovalPolicy.Verdict verdict = ApprovalPolicy.check(current, a.preparedBy(), a.orgPath(), a.overallResidualRisk());
         if (!verdict.allowed()) {
-            throw new ForbiddenException(verdict.reason());
+            throw ForbiddenException.coded(verdict.code());
         }
         return new RiskAssessment.Approver(current.username(), displayName(current.username()), verdict.echelon());
     }
@@ -420,7 +441,7 @@ public class RiskAssessments {
     private RiskAssessmentView saved(RiskAssessment a, String action, String details) {
         Instant now = clock.instant();
         if (!repository.update(a, now)) {
-            throw new ConflictException(null, "The assessment was changed by someone else meanwhile; reload and try again");
+            throw ConflictException.coded(null, "safety.assessment.changedMeanwhile");
         }
         audit.record(action, "risk_assessment", Long.toString(a.id()), a.orgPath(), null, details);
         a.events().forEach(events::publishEvent);
@@ -430,25 +451,27 @@ public class RiskAssessments {
     private Worksheet worksheet(RiskAssessmentCommand c, List<FieldProblem> problems) {
         String title = text(c.title());
         if (title == null) {
-            problems.add(new FieldProblem("title", "is required (the mission or task)"));
+            problems.add(FieldProblem.of("title", "safety.title.required"));
         } else if (title.length() > 300) {
-            problems.add(new FieldProblem("title", "must be at most 300 characters"));
+            problems.add(FieldProblem.of("title", "safety.title.tooLong", 300));
         }
         Optional<ActivityType> type = ActivityType.parse(c.activityType());
         if (type.isEmpty()) {
-            problems.add(new FieldProblem("activityType", c.activityType() == null ? "is required" : "is not a known activity type"));
+            problems.add(c.activityType() == null ? FieldProblem.of("activityType", "safety.activityType.required")
+                    : FieldProblem.of("activityType", "safety.activityType.unknown"));
         }
         Optional<WorkIntensity> intensity = WorkIntensity.parse(c.workIntensity());
         if (intensity.isEmpty()) {
-            problems.add(new FieldProblem("workIntensity", c.workIntensity() == null ? "is required" : "must be one of EASY, MODERATE, HARD"));
+            problems.add(c.workIntensity() == null ? FieldProblem.of("workIntensity", "safety.workIntensity.required")
+                    : FieldProblem.of("workIntensity", "safety.workIntensity.unknown"));
         }
         if (c.beginsOn() == null) {
-            problems.add(new FieldProblem("beginsOn", "is required"));
+            problems.add(FieldProblem.of("beginsOn", "safety.dates.beginsOnRequired"));
         }
         if (c.endsOn() == null) {
-            problems.add(new FieldProblem("endsOn", "is required"));
+            problems.add(FieldProblem.of("endsOn", "safety.dates.endsOnRequired"));
         } else if (c.beginsOn() != null && c.endsOn().isBefore(c.beginsOn())) {
-            problems.add(new FieldProblem("endsOn", "must not be before beginsOn"));
+            problems.add(FieldProblem.of("endsOn", "safety.dates.endsBeforeBegins"));
         }
         List<AssessedHazard> hazards = hazards(c.hazards(), problems);
         RiskLevel declared = declared(c.overallResidualRisk(), hazards, problems);
@@ -464,13 +487,12 @@ public class RiskAssessments {
         try {
             declared = RiskLevel.valueOf(overall.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("overallResidualRisk", "must be one of L, M, H, EH"));
+            problems.add(FieldProblem.of("overallResidualRisk", "safety.overall.unknown"));
             return null;
         }
         RiskLevel highest = hazards.stream().map(AssessedHazard::residualRisk).reduce(RiskLevel::max).orElse(null);
         if (highest != null && highest.isHigherThan(declared)) {
-            problems.add(new FieldProblem("overallResidualRisk", "must not be lower than the highest residual risk ("
-                    + highest + ")"));
+            problems.add(FieldProblem.of("overallResidualRisk", "safety.overall.belowHighest", highest.name()));
             return null;
         }
         return declared;
@@ -494,7 +516,7 @@ public class RiskAssessments {
             RiskAssessmentCommand.HazardCommand h = rows.get(i);
             String at = "hazards[" + i + "].";
             if (h == null) {
-                problems.add(new FieldProblem("hazards[" + i + "]", "is empty"));
+                problems.add(FieldProblem.of("hazards[" + i + "]", "safety.hazard.empty", i + 1));
                 continue;
             }
             String code = text(h.hazardCode());
@@ -502,7 +524,7 @@ public class RiskAssessments {
             if (code != null) {
                 template = library.find(code);
                 if (template.isEmpty()) {
-                    problems.add(new FieldProblem(at + "hazardCode", "is not in the hazard library"));
+                    problems.add(FieldProblem.of(at + "hazardCode", "safety.hazard.notInLibrary", code));
                 }
             }
             String name = text(h.hazard());
@@ -510,27 +532,27 @@ public class RiskAssessments {
                 name = template.get().name(language);
             }
             if (name == null && code == null) {
-                problems.add(new FieldProblem(at + "hazard", "is required (a library code or a description)"));
+                problems.add(FieldProblem.of(at + "hazard", "safety.hazard.required"));
             }
-            Probability p = parse(h.probability(), Probability::parse, at + "probability", "A, B, C, D, E", problems);
-            Severity s = parse(h.severity(), Severity::parse, at + "severity", "I, II, III, IV", problems);
+            Probability p = parse(h.probability(), Probability::parse, at + "probability", "probability", problems);
+            Severity s = parse(h.severity(), Severity::parse, at + "severity", "severity", problems);
             boolean noResidual = text(h.residualProbability()) == null && text(h.residualSeverity()) == null;
             Probability rp = noResidual ? p : parse(h.residualProbability(), Probability::parse, at + "residualProbability",
-                    "A, B, C, D, E", problems);
+                    "probability", problems);
             Severity rs = noResidual ? s : parse(h.residualSeverity(), Severity::parse, at + "residualSeverity",
-                    "I, II, III, IV", problems);
+                    "severity", problems);
             List<AssessedHazard.Control> controls = new ArrayList<>();
             for (int j = 0; j < h.controls().size(); j++) {
                 RiskAssessmentCommand.ControlCommand c = h.controls().get(j);
                 if (c == null || text(c.control()) == null) {
-                    problems.add(new FieldProblem(at + "controls[" + j + "].control", "is required"));
+                    problems.add(FieldProblem.of(at + "controls[" + j + "].control", "safety.control.required", j + 1));
                     continue;
                 }
                 controls.add(new AssessedHazard.Control(text(c.control()), text(c.how()), text(c.who())));
             }
             if (p != null && s != null && rp != null && rs != null) {
                 if (RiskMatrix.level(rp, rs).isHigherThan(RiskMatrix.level(p, s))) {
-                    problems.add(new FieldProblem(at + "residualProbability", "the residual risk cannot be higher than the initial risk"));
+                    problems.add(FieldProblem.of(at + "residualProbability", "safety.hazard.residualHigher"));
                 }
                 if (name != null) {
                     hazards.add(new AssessedHazard(text(h.subTask()), template.map(HazardTemplate::code).orElse(null), name,
@@ -541,11 +563,14 @@ public class RiskAssessments {
         return hazards;
     }
 
-    private static <T> T parse(String text, Function<String, Optional<T>> parser, String field, String allowed,
+    /** {@code subject} names the rule's codes: {@code safety.<subject>.required} and {@code safety.<subject>.unknown}. */
+    private static <T> T parse(String text, Function<String, Optional<T>> parser, String field, String subject,
                                List<FieldProblem> problems) {
         Optional<T> value = parser.apply(text);
         if (value.isEmpty()) {
-            problems.add(new FieldProblem(field, text == null ? "is required" : "must be one of " + allowed));
+            problems.add(text == null || text.isBlank()
+                    ? FieldProblem.of(field, subject.equals("probability") ? PROBABILITY_REQUIRED : SEVERITY_REQUIRED)
+                    : FieldProblem.of(field, subject.equals("probability") ? PROBABILITY_UNKNOWN : SEVERITY_UNKNOWN));
             return null;
         }
         return value.get();
@@ -566,12 +591,19 @@ public class RiskAssessments {
     private RiskAssessmentView view(RiskAssessment a) {
         Worksheet w = a.worksheet();
         LinkedHashSet<String> subTasks = new LinkedHashSet<>();
+        String language = LocaleContextHolder.getLocale().getLanguage();
+        java.util.Map<String, Optional<HazardTemplate>> templates = new java.util.HashMap<>();
         List<RiskAssessmentView.HazardView> hazards = w.hazards().stream().map(h -> {
             if (h.subTask() != null) {
                 subTasks.add(h.subTask());
             }
-            return new RiskAssessmentView.HazardView(h.subTask(), h.hazardCode(), h.hazard(), h.probability(), h.severity(),
-                    h.initialRisk(), h.controls().stream().map(c -> new RiskAssessmentView.ControlView(c.control(), c.how(), c.who())).toList(),
+            Optional<HazardTemplate> template = h.hazardCode() == null ? Optional.empty()
+                    : templates.computeIfAbsent(h.hazardCode(), library::find);
+            return new RiskAssessmentView.HazardView(h.subTask(), h.hazardCode(),
+                    template.map(t -> LibraryWords.name(t, h.hazard(), language)).orElse(h.hazard()),
+                    h.probability(), h.severity(), h.initialRisk(), h.controls().stream()
+                    .map(c -> new RiskAssessmentView.ControlView(template.map(t -> LibraryWords.control(t, c.control(), language))
+                            .orElse(c.control()), c.how(), c.who())).toList(),
                     h.residualProbability(), h.residualSeverity(), h.residualRisk());
         }).toList();
         return new RiskAssessmentView(a.id(), a.activityKind(), a.activityId(), w.title(), a.unitId(), a.orgPath(),

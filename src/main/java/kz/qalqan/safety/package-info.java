@@ -13,6 +13,10 @@
  * profile restrictions from medical ({@link kz.qalqan.safety.RestrictionRelevance} maps them to activity types),
  * the hot-season acclimatisation rule ({@link kz.qalqan.safety.HotSeason}). Training's enrolment asks them through
  * its {@code EnrolmentScreen} SPI: a forbidding flag refuses, warnings need a confirmation that is audited.
+ *
+ * <p>Every refusal is a message code with arguments (texts in {@code messages/safety*.properties}, kk/ru/en); its
+ * pages (risk assessments, the safety panel of a training event, a member's risk flags) and its API live in
+ * {@code safety.web}, templates under {@code templates/safety/}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Safety",
         allowedDependencies = {"shared", "platform", "registry", "audit", "identity", "training", "incident", "medical"})

@@ -69,6 +69,17 @@ class MedicalRecordsIntegrationTests {
                 "result", "TEMPORARILY_UNFIT", "examiner", "Dr Abenova"));
         assertThat(bad.status()).as(bad.toString()).isIn(400, 422);
         assertThat(bad.body()).contains("unfitUntil");
+        assertThat(bad.json().get("errors").get(0).get("code").asString()).isEqualTo("medical.exam.unfitUntilRequired");
+        ApiClient.Response forbidden = admin.postJson(base + "/exams", fit);
+        assertThat(forbidden.json().get("code").asString()).isEqualTo("medical.record.medicalOfficersOnly");
+        ApiClient.Response range = medic.postJsonIn("ru", base + "/profiles", Map.of("restrictions", List.of("NO_LOAD_OVER_KG"),
+                "maxLoadKg", 500, "reason", "Колено", "startsOn", today.toString(), "endsOn", today.toString()));
+        assertThat(range.status()).as(range.toString()).isEqualTo(400);
+        JsonNode problem = range.json().get("errors").get(0);
+        assertThat(problem.get("field").asString()).isEqualTo("maxLoadKg");
+        assertThat(problem.get("code").asString()).isEqualTo("medical.profile.maxLoadRange");
+        assertThat(problem.get("args").toString()).isEqualTo("[1,200]");
+        assertThat(problem.get("message").asString()).isEqualTo("Предел груза — целое число от 1 до 200 кг.");
 
         ApiClient.Response r = medic.postJson(base + "/exams", fit);
         assertThat(r.status()).as(r.toString()).isEqualTo(201);

@@ -79,7 +79,7 @@ class ActivityEnvironmentIntegrationTests {
 
         JsonNode cleared = admin.get(clearance).json();
         assertThat(cleared.get("cleared").asBoolean()).isFalse();
-        assertThat(cleared.get("reason").asString()).contains("awaits approval");
+        assertThat(cleared.get("code").asString()).startsWith("safety.clearance.awaits.");
         ApiClient.Response refused = admin.postJson("/api/training/events/" + eventId + "/start", Map.of());
         assertThat(refused.status()).isEqualTo(409);
 
@@ -93,7 +93,8 @@ class ActivityEnvironmentIntegrationTests {
         assertThat(heat).as("the heat hazard in the worksheet").isNotNull();
         assertThat(heat.get("initialRisk").asString()).isEqualTo("H");
         assertThat(heat.get("residualRisk").asString()).isEqualTo("M");
-        assertThat(heat.get("controls").get(0).get("control").asString()).contains("40", "20", "0.75");
+        assertThat(heat.get("controls").get(0).get("control").asString()).contains("40", "20", "0,71 л (0,75 кварта)")
+                .doesNotContain("YELLOW");
 
         ApiClient.Response again = admin.postJson("/api/activities/" + eventId + "/weather", Map.of("day", day, "wbgtF", 87.8));
         assertThat(again.json().get("assessment").get("backForApproval").asBoolean()).as("nothing new").isFalse();
@@ -153,8 +154,33 @@ class ActivityEnvironmentIntegrationTests {
         assertThat(saved.status()).isEqualTo(302);
         assertThat(saved.location()).contains("weather=saved");
         kz.qalqan.web.WebClient.Page after = web.get("/training/events/" + eventId + "/safety?weather=saved&lang=en");
-        assertThat(after.body()).contains("87.8 °F", "3 · YELLOW", "40/20", "The reading was recorded");
+        assertThat(after.body()).contains("31.0 °C (87.8 °F)", "40/20", "0.71 L/h (0.75 qt/h)", "+2.8 °C, +5 °F",
+                "The reading was recorded");
         kz.qalqan.web.WebClient.Page bad = web.post("/training/events/" + eventId + "/weather", event, Map.of("day", day));
         assertThat(bad.location()).contains("weather=problem");
+    }
+
+    @Test
+    void thePanelSaysWhyAnEventIsNotClearedInKazakhAndRussianAndShowsCelsiusFirst() {
+        ApiClient admin = ApiClient.admin(port);
+        long unitId = unit(admin);
+        Instant start = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
+        long eventId = roadMarch(admin, unitId, start);
+        kz.qalqan.web.WebClient web = new kz.qalqan.web.WebClient(port).signIn("admin", "test-admin-password-1");
+
+        kz.qalqan.web.WebClient.Page kk = web.get("/training/events/" + eventId + "/safety?lang=kk");
+        assertThat(kk.body()).contains("Рұқсат жоқ", "Бұл іс-шараға тәуекелді бағалау дайындалмаған.")
+                .doesNotContain("No risk assessment has been prepared");
+        kz.qalqan.web.WebClient.Page ru = web.get("/training/events/" + eventId + "/safety?lang=ru");
+        assertThat(ru.body()).contains("Для этого мероприятия не подготовлена оценка рисков.")
+                .doesNotContain("No risk assessment has been prepared");
+
+        kz.qalqan.web.WebClient.Page event = web.get("/training/events/" + eventId);
+        String day = LocalDate.ofInstant(start, RiskAssessments.KAZAKHSTAN).toString();
+        assertThat(web.post("/training/events/" + eventId + "/weather", event,
+                Map.of("day", day, "source", "OBSERVED", "wbgtC", "31", "bodyArmour", "true")).status()).isEqualTo(302);
+        kz.qalqan.web.WebClient.Page reading = web.get("/training/events/" + eventId + "/safety?lang=ru");
+        assertThat(reading.body()).contains("31,0 °C (87,8 °F)", "Бронежилет (+2,8 °C, +5 °F)")
+                .doesNotContain("87.8 °F", "qt/h");
     }
 }

@@ -104,15 +104,14 @@ class RiskAssessmentApiIntegrationTests {
         String base = "/api/risk-assessments/" + id;
 
         // a draft cannot be approved, not even by national command
-        expect(nationalCommander.postJson(base + "/approve", Map.of()), 409, "SUBMITTED");
+        expect(nationalCommander.postJson(base + "/approve", Map.of()), 409, "safety.decision.notSubmitted");
         assertThat(clearance(preparer, id).get("cleared").asBoolean()).isFalse();
-        assertThat(clearance(preparer, id).get("reason").asString()).contains("draft");
+        assertThat(clearance(preparer, id).get("code").asString()).isEqualTo("safety.clearance.draft");
 
         assertThat(preparer.postJson(base + "/submit", Map.of()).status()).isEqualTo(200);
         expect(astanaCommander.postJson(base + "/approve", Map.of()), 404, "");
-        expect(safetyOfficer.postJson(base + "/approve", Map.of()), 403, "commander");
-        expect(companyCommander.postJson(base + "/approve", Map.of()), 403,
-                "Residual risk MEDIUM needs approval by the next higher echelon");
+        expect(safetyOfficer.postJson(base + "/approve", Map.of()), 403, "safety.approval.ownAssessment");
+        expect(companyCommander.postJson(base + "/approve", Map.of()), 403, "safety.approval.needs.M");
         assertThat(pendingIds(companyCommander)).doesNotContain(id);
         assertThat(pendingIds(battalionCommander)).contains(id);
         assertThat(pendingIds(regionCommander)).contains(id);
@@ -125,15 +124,15 @@ class RiskAssessmentApiIntegrationTests {
         assertThat(EVENTS).contains(new RiskAssessmentApproved(id, ActivityKind.OTHER, id, company, RiskLevel.M,
                 ApprovalAuthority.NEXT_HIGHER_ECHELON));
         // replaying the approval, or approving again from above, changes nothing
-        expect(battalionCommander.postJson(base + "/approve", Map.of()), 409, "APPROVED");
-        expect(districtCommander.postJson(base + "/approve", Map.of()), 409, "APPROVED");
+        expect(battalionCommander.postJson(base + "/approve", Map.of()), 409, "safety.decision.alreadyApproved");
+        expect(districtCommander.postJson(base + "/approve", Map.of()), 409, "safety.decision.alreadyApproved");
         assertThat(pendingIds(battalionCommander)).doesNotContain(id);
         JsonNode cleared = clearance(preparer, id);
         assertThat(cleared.get("cleared").asBoolean()).isTrue();
         assertThat(cleared.get("approvedLevel").asString()).isEqualTo("M");
 
         // editing the approved worksheet is refused; only a review may change its hazards
-        expect(preparer.putJson(base, assessment(null, hazard("RM-01", null, "C", "II", "C", "I"))), 409, "review");
+        expect(preparer.putJson(base, assessment(null, hazard("RM-01", null, "C", "II", "C", "I"))), 409, "safety.assessment.notEditable");
         // a review that keeps the risk at or below the approved level keeps the approval
         JsonNode reviewed = ok(preparer.putJson(base + "/hazards", Map.of("hazards",
                 List.of(hazard("RM-01", null, "C", "II", "D", "III")))));
@@ -151,10 +150,14 @@ class RiskAssessmentApiIntegrationTests {
                 ApprovalAuthority.REGION_TO_COMMANDER));
         JsonNode notCleared = clearance(preparer, id);
         assertThat(notCleared.get("cleared").asBoolean()).isFalse();
-        assertThat(notCleared.get("reason").asString()).contains("awaits approval by the region's territorial-defense commander");
-        expect(battalionCommander.postJson(base + "/approve", Map.of()), 403,
-                "Residual risk HIGH needs approval by the region's territorial-defense commander");
-        expect(districtCommander.postJson(base + "/approve", Map.of()), 403, "HIGH");
+        assertThat(notCleared.get("code").asString()).isEqualTo("safety.clearance.awaits.H");
+        assertThat(notCleared.get("reason").asString()).isEqualTo("Тәуекелді бағалау (жалпы қалдық тәуекел ЖОҒАРЫ)"
+                + " облыстың аумақтық қорғаныс командирінің бекітуін күтуде.");
+        expect(battalionCommander.postJson(base + "/approve", Map.of()), 403, "safety.approval.needs.H");
+        ApiClient.Response english = districtCommander.postJsonIn("en", base + "/approve", Map.of());
+        expect(english, 403, "safety.approval.needs.H");
+        assertThat(english.json().get("detail").asString())
+                .isEqualTo("Residual risk HIGH needs approval by the region's territorial-defense commander or above.");
         JsonNode again = ok(regionCommander.postJson(base + "/approve", Map.of()));
         assertThat(again.get("approvedLevel").asString()).isEqualTo("H");
         assertThat(clearance(preparer, id).get("cleared").asBoolean()).isTrue();
@@ -189,8 +192,8 @@ class RiskAssessmentApiIntegrationTests {
         String base = "/api/risk-assessments/" + id;
         assertThat(draft.get("overallResidualRisk").asString()).isEqualTo("L");
         ok(nationalCommander.postJson(base + "/submit", Map.of()));
-        expect(nationalCommander.postJson(base + "/approve", Map.of()), 403, "preparer");
-        expect(nationalCommander.postJson(base + "/disapprove", Map.of("reason", "mine")), 403, "preparer");
+        expect(nationalCommander.postJson(base + "/approve", Map.of()), 403, "safety.approval.ownAssessment");
+        expect(nationalCommander.postJson(base + "/disapprove", Map.of("reason", "mine")), 403, "safety.approval.ownAssessment");
         assertThat(pendingIds(nationalCommander)).doesNotContain(id);
         assertThat(pendingIds(companyCommander)).contains(id);
         ok(companyCommander.postJson(base + "/approve", Map.of()));
@@ -202,11 +205,11 @@ class RiskAssessmentApiIntegrationTests {
         long id = create(preparer, assessment(null, hazard("RM-03", null, "B", "III", "D", "III"))).get("id").asLong();
         String base = "/api/risk-assessments/" + id;
         ok(preparer.postJson(base + "/submit", Map.of()));
-        expect(preparer.postJson(base + "/submit", Map.of()), 409, "SUBMITTED");
-        expect(companyCommander.postJson(base + "/disapprove", Map.of()), 400, "reason");
+        expect(preparer.postJson(base + "/submit", Map.of()), 409, "safety.assessment.notSubmittable");
+        expect(companyCommander.postJson(base + "/disapprove", Map.of()), 400, "safety.disapprove.reasonRequired");
         JsonNode no = ok(companyCommander.postJson(base + "/disapprove", Map.of("reason", "Жол күзетшілері жоқ")));
         assertThat(no.get("status").asString()).isEqualTo("DISAPPROVED");
-        assertThat(clearance(preparer, id).get("reason").asString()).contains("disapproved");
+        assertThat(clearance(preparer, id).get("code").asString()).isEqualTo("safety.clearance.disapproved");
         JsonNode revised = ok(preparer.putJson(base, assessment(null, hazard("RM-03", null, "B", "III", "E", "IV"))));
         assertThat(revised.get("overallResidualRisk").asString()).isEqualTo("L");
         ok(preparer.postJson(base + "/submit", Map.of()));
@@ -236,23 +239,25 @@ class RiskAssessmentApiIntegrationTests {
         event.put("activityKind", "TRAINING_EVENT");
         expect(preparer.postJson("/api/risk-assessments", event), 400, "activityId");
         event.put("activityId", 9_000_000_000L + (long) (Math.random() * 1_000_000_000L));
-        expect(preparer.postJson("/api/risk-assessments", event), 400, "no training event with id");
+        ApiClient.Response noEvent = preparer.postJson("/api/risk-assessments", event);
+        expect(noEvent, 400, "safety.activityId.noSuchEvent");
+        assertThat(noEvent.json().get("errors").get(0).get("args").get(0).asString()).isEqualTo(event.get("activityId").toString());
         long eventId = trainingEvent(((Number) event.get("unitId")).longValue());
         event.put("activityId", eventId);
         long id = create(preparer, event).get("id").asLong();
-        expect(preparer.postJson("/api/risk-assessments", event), 409, "already has a risk assessment");
+        expect(preparer.postJson("/api/risk-assessments", event), 409, "safety.assessment.activityTaken");
         JsonNode byEvent = ok(preparer.get("/api/activities/TRAINING_EVENT/" + eventId + "/clearance"));
         assertThat(byEvent.get("assessmentId").asLong()).isEqualTo(id);
         assertThat(byEvent.get("cleared").asBoolean()).isFalse();
         JsonNode none = ok(preparer.get("/api/activities/TRAINING_EVENT/" + (eventId + 1) + "/clearance"));
         assertThat(none.get("cleared").asBoolean()).isFalse();
-        assertThat(none.get("reason").asString()).contains("No risk assessment");
+        assertThat(none.get("code").asString()).isEqualTo("safety.clearance.none");
     }
 
     @Test
     void onlyPreparersInScopePrepareAndOnlyReadersInScopeRead() {
         Map<String, Object> body = assessment(null, hazard("RM-01", null, "C", "II", "D", "III"));
-        expect(user("MEDICAL_OFFICER", "KZ-11").postJson("/api/risk-assessments", body), 403, "prepared by");
+        expect(user("MEDICAL_OFFICER", "KZ-11").postJson("/api/risk-assessments", body), 403, "safety.assessment.preparersOnly");
         expect(astanaCommander.postJson("/api/risk-assessments", body), 400, "unitId");
         long id = create(user("TRAINING_OFFICER", "unit:RAC-" + tag), body).get("id").asLong();
         assertThat(user("EMERGENCY_COORDINATOR", "KZ-11").get("/api/risk-assessments/" + id).status()).isEqualTo(200);
@@ -272,7 +277,7 @@ class RiskAssessmentApiIntegrationTests {
         later.put("beginsOn", today.plusDays(10).toString());
         later.put("endsOn", today.plusDays(11).toString());
         long future = create(preparer, later).get("id").asLong();
-        expect(preparer.postJson("/api/risk-assessments/" + future + "/lessons", Map.of("lessonsLearned", "x")), 409, "begun");
+        expect(preparer.postJson("/api/risk-assessments/" + future + "/lessons", Map.of("lessonsLearned", "x")), 409, "safety.lessons.beforeBegin");
         long now = create(preparer, assessment(null, hazard("PT-01", null, "B", "III", "D", "III"))).get("id").asLong();
         JsonNode done = ok(preparer.postJson("/api/risk-assessments/" + now + "/lessons",
                 Map.of("lessonsLearned", "Су тасымалы кешікті")));

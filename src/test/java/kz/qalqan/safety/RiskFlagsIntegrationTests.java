@@ -136,7 +136,10 @@ class RiskFlagsIntegrationTests {
         long pt = event(trainer, unitId, "PHYSICAL_TRAINING");
         ApiClient.Response refused = enrol(trainer, pt, restricted, null);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
-        assertThat(refused.json().get("code").asString()).isEqualTo("safety.flag.MEDICAL_RESTRICTION");
+        assertThat(refused.json().get("code").asString()).isEqualTo("safety.screen.restrictionForbids");
+        // said in the caller's language, naming the activity type, not its code, and no medical detail
+        assertThat(refused.json().get("detail").asString())
+                .isEqualTo("An active medical restriction rules out this activity (Physical training).");
         assertThat(refused.body()).doesNotContain("NO_RUNNING", "Stress-fracture");
         // a confirmation cannot override a restriction that forbids the activity
         ApiClient.Response confirmed = enrol(trainer, pt, restricted, true);
@@ -169,7 +172,7 @@ class RiskFlagsIntegrationTests {
         assertThat(asked.status()).as(asked.toString()).isEqualTo(409);
         assertThat(asked.json().get("errors").get(0).get("field").asString()).isEqualTo("confirmFlags");
         assertThat(asked.json().get("code").asString()).isEqualTo("training.enrol.flagsToConfirm");
-        assertThat(asked.json().get("args").toString()).contains("safety.flag.RECENT_INJURY");
+        assertThat(asked.json().get("args").toString()).contains("safety.screen.recentInjury");
         assertThat(audit.search(new AuditQuery(null, "member", Long.toString(injured), "TRAINING_ENROL_FLAGS_CONFIRMED",
                 null, null, 10, null))).isEmpty();
 
@@ -178,7 +181,7 @@ class RiskFlagsIntegrationTests {
         List<AuditEntry> entries = audit.search(new AuditQuery(null, "member", Long.toString(injured),
                 "TRAINING_ENROL_FLAGS_CONFIRMED", null, null, 10, null));
         assertThat(entries).hasSize(1);
-        assertThat(entries.get(0).details()).contains("event " + classroom, "safety.flag.RECENT_INJURY");
+        assertThat(entries.get(0).details()).contains("event " + classroom, "safety.screen.recentInjury");
 
         JsonNode list = ok(trainer.get("/api/training/events/" + classroom + "/risk-flags"));
         assertThat(list.size()).isEqualTo(1);

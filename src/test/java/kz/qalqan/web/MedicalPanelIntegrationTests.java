@@ -77,6 +77,36 @@ class MedicalPanelIntegrationTests {
     }
 
     @Test
+    void refusalsOfTheFormsAreSaidInRussianAndKazakhWithoutEnglish() {
+        ApiClient admin = ApiClient.admin(port);
+        long id = member(admin);
+        WebClient medic = user(admin, "MEDICAL_OFFICER");
+        LocalDate today = LocalDate.now(MedicalRecords.KAZAKHSTAN);
+        WebClient.Page panel = medic.get("/members/" + id + "/medical?lang=ru");
+
+        WebClient.Page ru = medic.post("/members/" + id + "/medical/exams?lang=ru", panel,
+                Map.of("examinedOn", today.toString(), "result", "TEMPORARILY_UNFIT", "examiner", "Др Сапарова"));
+        assertThat(ru.body()).contains("Для «Временно негоден» укажите первый день, с которого член снова годен.")
+                .doesNotContain("give the first day", "is required for TEMPORARILY_UNFIT", "Not accepted");
+
+        Map<String, String> profile = new HashMap<>();
+        profile.put("restrictions", "NO_LOAD_OVER_KG");
+        profile.put("maxLoadKg", "500");
+        profile.put("startsOn", today.toString());
+        profile.put("endsOn", today.plusDays(30).toString());
+        WebClient.Page kk = medic.post("/members/" + id + "/medical/profiles?lang=kk", panel, profile);
+        assertThat(kk.body()).contains("Жүк шегі 1-ден 200 кг-ға дейінгі бүтін сан болуы керек.",
+                        "Профильдің себебін көрсетіңіз.")
+                .doesNotContain("must be between", "is required", "The load limit");
+
+        profile.put("maxLoadKg", "25");
+        profile.put("reason", "Арқа жарақаты");
+        assertThat(medic.post("/members/" + id + "/medical/profiles", panel, profile).status()).isEqualTo(302);
+        assertThat(medic.get("/members/" + id + "/medical?lang=ru").body()).contains("Без груза свыше 25 кг")
+                .doesNotContain(">NO_LOAD_OVER_KG<");
+    }
+
+    @Test
     void memberPageLoadsThePanel() {
         ApiClient admin = ApiClient.admin(port);
         long id = member(admin);

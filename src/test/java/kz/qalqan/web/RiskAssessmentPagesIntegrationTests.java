@@ -83,6 +83,10 @@ class RiskAssessmentPagesIntegrationTests {
         assertThat(detail.body()).contains("The assessment was saved as a draft", "H · High", "L · Low",
                 "Water by WBGT", "every hour — squad leaders", "Іздеу иттері", "Not cleared to start", "Submit for approval");
 
+        // the library hazard was copied in the language of the preparer's page; every reader sees it in theirs
+        assertThat(officer.get(detailPath + "?lang=ru").body()).contains("Тепловое поражение").doesNotContain("Heat injury");
+        assertThat(officer.get(detailPath + "?lang=kk").body()).contains("Ыстықтан зақымдану");
+
         WebClient.Page submitted = officer.post(detailPath + "/submit", detail, Map.of());
         assertThat(submitted.status()).isEqualTo(302);
         WebClient.Page ownDecision = officer.get(detailPath + "?lang=en");
@@ -106,5 +110,47 @@ class RiskAssessmentPagesIntegrationTests {
         assertThat(review.status()).isEqualTo(200);
         assertThat(review.body()).contains("saving changes only its hazards");
         assertThat(user(admin, "MEDICAL_OFFICER", "KZ-75").get(detailPath + "/edit").status()).isEqualTo(403);
+    }
+
+    @Test
+    void refusalsAreSaidInRussianAndKazakhWithoutEnglish() {
+        ApiClient admin = ApiClient.admin(port);
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        ApiClient.Response unit = admin.postJson("/api/units", Map.of("code", "RR-" + tag, "name", "Құтқару тобы " + tag,
+                "type", "RESCUE_TEAM", "regionCode", "KZ-75"));
+        assertThat(unit.status()).as(unit.toString()).isEqualTo(201);
+        WebClient officer = user(admin, "SAFETY_OFFICER", "KZ-75");
+        LocalDate today = LocalDate.now(RiskAssessments.KAZAKHSTAN);
+        WebClient.Page form = officer.get("/risk-assessments/new?lang=ru");
+
+        Map<String, String> fields = new HashMap<>();
+        fields.put("activityKind", "OTHER");
+        fields.put("unitId", Long.toString(unit.json().get("id").asLong()));
+        fields.put("activityType", "ROAD_MARCH");
+        fields.put("workIntensity", "MODERATE");
+        fields.put("beginsOn", today.toString());
+        fields.put("endsOn", today.minusDays(1).toString());
+        fields.put("rows", "1");
+        fields.put("hazards[0].hazard", "Гололёд");
+        fields.put("hazards[0].probability", "Z");
+        fields.put("hazards[0].severity", "II");
+        fields.put("action", "save");
+        WebClient.Page ru = officer.post("/risk-assessments?lang=ru", form, fields);
+        assertThat(ru.body()).contains("Укажите задачу или мероприятие.", "Дата окончания не может быть раньше даты начала.",
+                        "Выберите вероятность от A до E.")
+                .doesNotContain("is required", "must not be before", "must be one of", "Not accepted");
+
+        fields.put("title", "Марш " + tag);
+        fields.put("endsOn", today.toString());
+        fields.put("hazards[0].probability", "C");
+        WebClient.Page saved = officer.post("/risk-assessments", form, fields);
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(302);
+        String detailPath = saved.location().replaceAll("^https?://[^/]+", "").replaceAll("\\?.*$", "");
+
+        WebClient.Page detail = officer.get(detailPath + "?lang=kk");
+        WebClient.Page refused = officer.post(detailPath + "/submit?lang=kk", detail, Map.of());
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("Бекітуге жібермес бұрын бақылау жоспарын жазыңыз.")
+                .doesNotContain("is required before submitting");
     }
 }

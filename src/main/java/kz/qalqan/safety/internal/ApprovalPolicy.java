@@ -23,8 +23,14 @@ public final class ApprovalPolicy {
 
     public enum Refusal { OWN_ASSESSMENT, NOT_A_COMMANDER, ECHELON_TOO_LOW }
 
-    /** The outcome: {@code echelon} is the caller's (or null), {@code refusal} and {@code reason} null when allowed. */
-    public record Verdict(ApprovalAuthority echelon, Refusal refusal, String reason) {
+    public static final String OWN_ASSESSMENT = "safety.approval.ownAssessment";
+    static final String NOT_A_COMMANDER = "safety.approval.notACommander";
+
+    /**
+     * The outcome: {@code echelon} is the caller's (or null), {@code refusal} and {@code code} (the message key that
+     * says why, in the safety bundle) null when allowed.
+     */
+    public record Verdict(ApprovalAuthority echelon, Refusal refusal, String code) {
         public boolean allowed() {
             return refusal == null;
         }
@@ -65,20 +71,25 @@ public final class ApprovalPolicy {
     public static Verdict check(Caller caller, String preparedBy, String unitPath, RiskLevel overall) {
         Optional<ApprovalAuthority> echelon = echelon(caller.grants(), unitPath);
         if (caller.username().equals(preparedBy)) {
-            return new Verdict(echelon.orElse(null), Refusal.OWN_ASSESSMENT,
-                    "The preparer of a risk assessment may not approve or disapprove it; another commander must decide");
+            return new Verdict(echelon.orElse(null), Refusal.OWN_ASSESSMENT, OWN_ASSESSMENT);
         }
         if (echelon.isEmpty()) {
-            return new Verdict(null, Refusal.NOT_A_COMMANDER,
-                    "Only a commander over the unit may approve or disapprove its risk assessment");
+            return new Verdict(null, Refusal.NOT_A_COMMANDER, NOT_A_COMMANDER);
         }
-        ApprovalAuthority needed = ApprovalAuthority.forLevel(overall);
         if (!echelon.get().mayApprove(overall)) {
-            return new Verdict(echelon.get(), Refusal.ECHELON_TOO_LOW, "Residual risk " + words(overall)
-                    + " needs approval by " + needed.description() + "; your command makes you "
-                    + echelon.get().description());
+            return new Verdict(echelon.get(), Refusal.ECHELON_TOO_LOW, echelonTooLow(overall));
         }
         return new Verdict(echelon.get(), null, null);
+    }
+
+    /** The refusal of an approver below the authority {@code overall} needs; one text per level names that authority. */
+    public static String echelonTooLow(RiskLevel overall) {
+        return switch (overall) {
+            case L -> "safety.approval.needs.L";
+            case M -> "safety.approval.needs.M";
+            case H -> "safety.approval.needs.H";
+            case EH -> "safety.approval.needs.EH";
+        };
     }
 
     /** "HIGH", "EXTREMELY HIGH": the level as the worksheet words it. */

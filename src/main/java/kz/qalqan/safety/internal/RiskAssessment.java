@@ -13,6 +13,7 @@ import kz.qalqan.safety.RiskLevel;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,8 @@ import java.util.List;
  * event; the repository stores what changed.
  */
 public final class RiskAssessment {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     /** Who decides, with the echelon {@link ApprovalPolicy} derived for them over this unit. */
     public record Approver(String username, String name, ApprovalAuthority echelon) {
@@ -108,9 +111,8 @@ public final class RiskAssessment {
     /** Replaces the worksheet of a DRAFT or DISAPPROVED assessment. */
     public void revise(Worksheet changed) {
         if (!status.editable()) {
-            throw new ConflictException(null, "A " + status + " assessment cannot be edited; only a DRAFT or DISAPPROVED one"
-                    + " can. Change its hazards through a review (PUT /api/risk-assessments/" + id + "/hazards)"
-                    + (status == AssessmentStatus.APPROVED ? ", which sends it back for approval if the risk rises" : ""));
+            // its hazards still change through a review (PUT /api/risk-assessments/{id}/hazards)
+            throw ConflictException.coded(null, "safety.assessment.notEditable");
         }
         this.worksheet = changed;
         this.hazardsChanged = true;
@@ -118,14 +120,14 @@ public final class RiskAssessment {
 
     public void submit(String actor, String actorName, Instant now) {
         if (!status.editable()) {
-            throw new ConflictException(null, "Only a DRAFT or DISAPPROVED assessment can be submitted; this one is " + status);
+            throw ConflictException.coded(null, "safety.assessment.notSubmittable");
         }
         List<FieldProblem> problems = new ArrayList<>();
         if (worksheet.hazards().isEmpty()) {
-            problems.add(new FieldProblem("hazards", "at least one hazard is required before submitting"));
+            problems.add(FieldProblem.of("hazards", "safety.submit.hazardsRequired"));
         }
         if (worksheet.supervisionPlan() == null) {
-            problems.add(new FieldProblem("supervisionPlan", "is required before submitting"));
+            problems.add(FieldProblem.of("supervisionPlan", "safety.submit.supervisionRequired"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -135,7 +137,7 @@ public final class RiskAssessment {
     }
 
     public void approve(Approver approver, Instant now) {
-        decidable(approver, "approved");
+        decidable(approver);
         RiskLevel overall = overallResidualRisk();
         status = AssessmentStatus.APPROVED;
         approvedLevel = overall;
@@ -149,27 +151,27 @@ public final class RiskAssessment {
 
     public void disapprove(Approver approver, String reason, Instant now) {
         if (reason == null || reason.isBlank()) {
-            throw InvalidInputException.of("reason", "is required: say what must change before the assessment is resubmitted");
+            throw InvalidInputException.coded("reason", "safety.disapprove.reasonRequired");
         }
-        decidable(approver, "disapproved");
+        decidable(approver);
         status = AssessmentStatus.DISAPPROVED;
         newDecisions.add(new Decision("DISAPPROVED", overallResidualRisk(), approver.echelon(), approver.username(),
                 approver.name(), reason.trim(), now));
     }
 
-    private void decidable(Approver approver, String what) {
+    private void decidable(Approver approver) {
         if (status != AssessmentStatus.SUBMITTED) {
-            throw new ConflictException(null, "Only a SUBMITTED assessment can be " + what + "; this one is " + status
-                    + (status == AssessmentStatus.APPROVED ? " already" : ""));
+            throw status == AssessmentStatus.APPROVED
+                    ? ConflictException.coded(null, "safety.decision.alreadyApproved")
+                    : ConflictException.coded(null, "safety.decision.notSubmitted");
         }
         // The policy has derived the echelon; the aggregate still refuses what the rule forbids.
         if (approver.username().equals(preparedBy)) {
-            throw new ForbiddenException("The preparer of a risk assessment may not approve or disapprove it; another commander must decide");
+            throw ForbiddenException.coded(ApprovalPolicy.OWN_ASSESSMENT);
         }
         RiskLevel overall = overallResidualRisk();
         if (approver.echelon() == null || !approver.echelon().mayApprove(overall)) {
-            throw new ForbiddenException("Residual risk " + ApprovalPolicy.words(overall) + " needs approval by "
-                    + ApprovalAuthority.forLevel(overall).description());
+            throw ForbiddenException.coded(ApprovalPolicy.echelonTooLow(overall));
         }
     }
 
@@ -199,27 +201,33 @@ public final class RiskAssessment {
                 approvedAuthority = null;
                 approvedAt = null;
                 newDecisions.add(new Decision("RISK_RAISED", after, ApprovalAuthority.forLevel(after), actor, actorName,
-                        "Overall residual risk rose from " + ApprovalPolicy.words(was) + " to " + ApprovalPolicy.words(after)
-                                + "; approval by " + ApprovalAuthority.forLevel(after).description() + " is required", now));
+                        change(was, after), now));
                 events.add(new ActivityRiskRaised(id, activityKind, activityId, unitId, was, after, ApprovalAuthority.forLevel(after)));
                 return;
             }
         }
         if (status != AssessmentStatus.DRAFT) {
             newDecisions.add(new Decision("REVIEWED", after, after == null ? null : ApprovalAuthority.forLevel(after), actor,
-                    actorName, before == after ? null : "Overall residual risk " + (before == null ? "-" : ApprovalPolicy.words(before))
-                    + " -> " + (after == null ? "-" : ApprovalPolicy.words(after)), now));
+                    actorName, before == after ? null : change(before, after), now));
         }
+    }
+
+    /**
+     * The note of a change of the overall residual risk in the decision history: the worksheet's level letters
+     * ("M → H"), the same in every language; the page names the levels beside them.
+     */
+    static String change(RiskLevel before, RiskLevel after) {
+        return (before == null ? "-" : before.name()) + " → " + (after == null ? "-" : after.name());
     }
 
     /** Lessons learned once the activity has begun. */
     public void recordLessons(String lessons, LocalDate today) {
         if (lessons == null || lessons.isBlank()) {
-            throw InvalidInputException.of("lessonsLearned", "is required");
+            throw InvalidInputException.coded("lessonsLearned", "safety.lessons.required");
         }
         if (today.isBefore(worksheet.beginsOn())) {
-            throw new ConflictException("lessonsLearned", "Lessons learned are recorded once the activity has begun (on "
-                    + worksheet.beginsOn() + ")");
+            throw ConflictException.coded("lessonsLearned", "safety.lessons.beforeBegin",
+                    worksheet.beginsOn().format(DAY));
         }
         this.lessonsLearned = lessons.trim();
     }

@@ -2,6 +2,7 @@ package kz.qalqan.safety.internal;
 
 import kz.qalqan.platform.Coded;
 import kz.qalqan.platform.FieldProblem;
+import kz.qalqan.platform.NamedValue;
 import kz.qalqan.safety.MemberRiskFlags;
 import kz.qalqan.safety.RiskFlag;
 import kz.qalqan.safety.RiskFlags;
@@ -14,7 +15,8 @@ import java.util.List;
 
 /**
  * Enrolment goes through the member's risk flags: a FORBIDS flag refuses it, WARNS flags need the trainer's
- * confirmation. The words name no medical detail (training's messages reach non-medical roles and the audit).
+ * confirmation. The codes' texts name no medical detail (training's messages reach
+ * non-medical roles and the audit).
  */
 @Component
 class RiskFlagScreen implements EnrolmentScreen {
@@ -30,9 +32,22 @@ class RiskFlagScreen implements EnrolmentScreen {
         MemberRiskFlags found = flags.forEnrolment(event, memberId);
         List<Coded> refusals = new ArrayList<>();
         List<Coded> warnings = new ArrayList<>();
+        NamedValue activity = new NamedValue("safety.activityType." + event.activityType().name(),
+                event.activityType().name());
         for (RiskFlag f : found.flags()) {
-            (f.forbids() ? refusals : warnings).add(FieldProblem.of("memberId", "safety.flag." + f.code().name()));
+            (f.forbids() ? refusals : warnings).add(FieldProblem.of("memberId", code(f), activity));
         }
         return new Screening(refusals, warnings);
+    }
+
+    /** The message key of the flag's words (argument {0}: the activity type, said by name). */
+    static String code(RiskFlag flag) {
+        return switch (flag.code()) {
+            case MEDICAL_RESTRICTION -> flag.forbids() ? "safety.screen.restrictionForbids" : "safety.screen.restrictionWarns";
+            case ACWR_DANGER -> "safety.screen.acwrDanger";
+            case RECENT_INJURY -> "safety.screen.recentInjury";
+            case PREVIOUS_HEAT_OR_COLD_INJURY -> "safety.screen.previousHeatOrColdInjury";
+            case UNACCLIMATISED -> "safety.screen.unacclimatised";
+        };
     }
 }

@@ -27,15 +27,7 @@ class TrainingEventClearance implements ActivityClearance {
         if (clearance.cleared()) {
             return Optional.empty();
         }
-        String authority = clearance.requiredAuthority() == null ? "" : clearance.requiredAuthority().name();
-        if (clearance.status() == null) {
-            return Optional.of(FieldProblem.of("status", "safety.clearance.none"));
-        }
-        return Optional.of(switch (clearance.status()) {
-            case DRAFT -> FieldProblem.of("status", "safety.clearance.draft", authority);
-            case SUBMITTED -> FieldProblem.of("status", "safety.clearance.submitted", authority);
-            case DISAPPROVED -> FieldProblem.of("status", "safety.clearance.disapproved");
-            case APPROVED -> FieldProblem.of("status", "safety.clearance.aboveApproved", authority);
-        });
+        // the clearance says why in its own code (which authority must approve, what is missing)
+        return Optional.of(FieldProblem.of("status", clearance.code(), clearance.argsArray()));
     }
 }

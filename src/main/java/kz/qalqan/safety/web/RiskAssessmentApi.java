@@ -59,7 +59,7 @@ class RiskAssessmentApi {
             return library.all();
         }
         ActivityType type = ActivityType.parse(activityType)
-                .orElseThrow(() -> InvalidInputException.of("activityType", "is not a known activity type"));
+                .orElseThrow(() -> InvalidInputException.coded("activityType", "safety.activityType.unknown"));
         return library.forActivity(type);
     }
 
@@ -135,7 +135,7 @@ class RiskAssessmentApi {
     @Operation(summary = "Whether the activity (TRAINING_EVENT or OTHER) is cleared to start, and why not")
     Clearance clearance(@PathVariable String kind, @PathVariable long id) {
         ActivityKind k = ActivityKind.parse(kind)
-                .orElseThrow(() -> InvalidInputException.of("kind", "must be TRAINING_EVENT or OTHER"));
+                .orElseThrow(() -> InvalidInputException.coded("kind", "safety.activityKind.unknown"));
         return assessments.clearance(k, id);
     }
 }

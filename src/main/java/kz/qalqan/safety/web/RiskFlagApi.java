@@ -28,8 +28,7 @@ class RiskFlagApi {
     MemberRiskFlags member(@PathVariable long id, @RequestParam(required = false) String activityType) {
         ActivityType activity = null;
         if (activityType != null && !activityType.isBlank()) {
-            activity = ActivityType.parse(activityType).orElseThrow(() -> InvalidInputException.of("activityType",
-                    "must be one of " + java.util.Arrays.toString(ActivityType.values())));
+            activity = ActivityType.parse(activityType).orElseThrow(() -> InvalidInputException.coded("activityType", "safety.activityType.unknown"));
         }
         return flags.forMember(id, activity);
     }

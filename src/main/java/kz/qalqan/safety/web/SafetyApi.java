@@ -45,10 +45,12 @@ class SafetyApi {
         Optional<Probability> p = Probability.parse(probability);
         Optional<Severity> s = Severity.parse(severity);
         if (p.isEmpty()) {
-            problems.add(new FieldProblem("probability", probability == null ? "is required" : "must be one of A, B, C, D, E"));
+            problems.add(probability == null ? FieldProblem.of("probability", "safety.probability.required")
+                    : FieldProblem.of("probability", "safety.probability.unknown"));
         }
         if (s.isEmpty()) {
-            problems.add(new FieldProblem("severity", severity == null ? "is required" : "must be one of I, II, III, IV"));
+            problems.add(severity == null ? FieldProblem.of("severity", "safety.severity.required")
+                    : FieldProblem.of("severity", "safety.severity.unknown"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -70,13 +72,14 @@ class SafetyApi {
                     @RequestParam(defaultValue = "false") boolean mopp, @RequestParam(defaultValue = "true") boolean acclimatised) {
         List<FieldProblem> problems = new ArrayList<>();
         if ((wbgtF == null) == (wbgtC == null)) {
-            problems.add(new FieldProblem("wbgtF", "give exactly one of wbgtF and wbgtC"));
+            problems.add(FieldProblem.of("wbgtF", "safety.heat.oneWbgt"));
         }
         WBGT_C.check(wbgtC, problems);
         WBGT_F.check(wbgtF, problems);
         Optional<WorkIntensity> intensity = WorkIntensity.parse(work);
         if (intensity.isEmpty()) {
-            problems.add(new FieldProblem("work", work == null ? "is required" : "must be one of easy, moderate, hard"));
+            problems.add(work == null ? FieldProblem.of("work", "safety.workIntensity.required")
+                    : FieldProblem.of("work", "safety.workIntensity.unknown"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

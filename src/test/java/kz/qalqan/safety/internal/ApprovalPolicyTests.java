@@ -36,7 +36,7 @@ class ApprovalPolicyTests {
         assertThat(ApprovalPolicy.echelon(safety.grants(), UNIT)).isEmpty();
         ApprovalPolicy.Verdict v = ApprovalPolicy.check(safety, "someone", UNIT, RiskLevel.L);
         assertThat(v.refusal()).isEqualTo(ApprovalPolicy.Refusal.NOT_A_COMMANDER);
-        assertThat(v.reason()).contains("commander over the unit");
+        assertThat(v.code()).isEqualTo("safety.approval.notACommander");
     }
 
     @Test
@@ -54,8 +54,11 @@ class ApprovalPolicyTests {
     void rejectionSaysWhichAuthorityTheLevelNeeds() {
         ApprovalPolicy.Verdict v = ApprovalPolicy.check(commander(UNIT), "preparer", UNIT, RiskLevel.H);
         assertThat(v.refusal()).isEqualTo(ApprovalPolicy.Refusal.ECHELON_TOO_LOW);
-        assertThat(v.reason()).startsWith("Residual risk HIGH needs approval by the region's territorial-defense commander")
-                .contains("the unit's commander");
+        assertThat(v.code()).isEqualTo("safety.approval.needs.H");
+        for (RiskLevel level : List.of(RiskLevel.M, RiskLevel.H, RiskLevel.EH)) {
+            assertThat(ApprovalPolicy.check(commander(UNIT), "preparer", UNIT, level).code())
+                    .isEqualTo("safety.approval.needs." + level.name());
+        }
     }
 
     @Test

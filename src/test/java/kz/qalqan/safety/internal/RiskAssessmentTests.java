@@ -60,14 +60,14 @@ class RiskAssessmentTests {
         assertThatThrownBy(() -> a.approve(region(), NOW)).isInstanceOf(ConflictException.class);
         a.submit("officer", "Officer", NOW);
         assertThatThrownBy(() -> a.approve(new RiskAssessment.Approver("officer", "Officer", ApprovalAuthority.NATIONAL_COMMAND), NOW))
-                .isInstanceOf(ForbiddenException.class).hasMessageContaining("preparer");
+                .isInstanceOf(ForbiddenException.class).hasMessageStartingWith("safety.approval.ownAssessment");
         assertThatThrownBy(() -> a.approve(new RiskAssessment.Approver("bn", "Bn", ApprovalAuthority.NEXT_HIGHER_ECHELON), NOW))
-                .isInstanceOf(ForbiddenException.class).hasMessageContaining("Residual risk HIGH needs approval by the region's");
+                .isInstanceOf(ForbiddenException.class).hasMessageStartingWith("safety.approval.needs.H");
         a.approve(region(), NOW);
         assertThat(a.cleared()).isTrue();
         assertThat(a.events()).containsExactly(new RiskAssessmentApproved(1, ActivityKind.TRAINING_EVENT, 42, 7, RiskLevel.H,
                 ApprovalAuthority.REGION_TO_COMMANDER));
-        assertThatThrownBy(() -> a.approve(region(), NOW)).isInstanceOf(ConflictException.class).hasMessageContaining("already");
+        assertThatThrownBy(() -> a.approve(region(), NOW)).isInstanceOf(ConflictException.class).hasMessageStartingWith("safety.decision.alreadyApproved");
         assertThatThrownBy(() -> a.revise(a.worksheet())).isInstanceOf(ConflictException.class);
     }
 
@@ -91,7 +91,7 @@ class RiskAssessmentTests {
     void submittingNeedsHazardsAndASupervisionPlanAndDisapprovingAReason() {
         RiskAssessment empty = draft(null);
         assertThatThrownBy(() -> empty.submit("officer", "Officer", NOW)).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("hazards");
+                .hasMessageContaining("hazards").hasMessageContaining("safety.submit.hazardsRequired");
         RiskAssessment a = draft(null, hazard(Probability.D, Severity.III, Probability.D, Severity.III));
         a.submit("officer", "Officer", NOW);
         assertThatThrownBy(() -> a.disapprove(region(), " ", NOW)).isInstanceOf(InvalidInputException.class);

@@ -1,13 +1,13 @@
-package kz.qalqan.web.internal;
+package kz.qalqan.medical.web;
 
 import kz.qalqan.medical.ExamCommand;
 import kz.qalqan.medical.ExamResult;
 import kz.qalqan.medical.MedicalRecords;
 import kz.qalqan.medical.ProfileCommand;
 import kz.qalqan.medical.Restriction;
-import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.platform.InvalidInputException;
 import kz.qalqan.platform.security.CurrentCaller;
+import kz.qalqan.platform.web.FormErrors;
 import kz.qalqan.registry.Member;
 import kz.qalqan.registry.MemberDirectory;
 import kz.qalqan.shared.Role;
@@ -37,11 +37,13 @@ class MedicalPanelController {
     private final MedicalRecords records;
     private final MemberDirectory members;
     private final CurrentCaller caller;
+    private final FormErrors formErrors;
 
-    MedicalPanelController(MedicalRecords records, MemberDirectory members, CurrentCaller caller) {
+    MedicalPanelController(MedicalRecords records, MemberDirectory members, CurrentCaller caller, FormErrors formErrors) {
         this.records = records;
         this.members = members;
         this.caller = caller;
+        this.formErrors = formErrors;
     }
 
     public record ExamForm(String examinedOn, String result, String unfitUntil, String diagnosis, String examiner) {
@@ -78,10 +80,10 @@ class MedicalPanelController {
             records.recordExam(id, new ExamCommand(examinedOn, form.result(), unfitUntil, form.diagnosis(), form.examiner()),
                     principal.getName());
         } catch (InvalidInputException e) {
-            e.problems().forEach(p -> errors.putIfAbsent(p.field(), key(p)));
+            formErrors.of(e).forEach(errors::putIfAbsent);
             return render(id, model, form, new ProfileForm(List.of(), null, null, null, null), errors, null, htmx != null);
         }
-        return saved(id, model, "medical.saved.exam", htmx);
+        return saved(id, model, formErrors.text("medical.saved.exam"), htmx);
     }
 
     @PostMapping("/members/{id}/medical/profiles")
@@ -95,7 +97,7 @@ class MedicalPanelController {
             try {
                 maxLoad = Integer.valueOf(form.maxLoadKg().trim());
             } catch (NumberFormatException e) {
-                errors.put("maxLoadKg", "medical.error.maxLoadRange");
+                errors.put("maxLoadKg", formErrors.text("medical.form.number"));
             }
         }
         try {
@@ -105,10 +107,10 @@ class MedicalPanelController {
             records.recordProfile(id, new ProfileCommand(form.restrictions(), maxLoad, form.reason(), startsOn, endsOn),
                     principal.getName());
         } catch (InvalidInputException e) {
-            e.problems().forEach(p -> errors.putIfAbsent(p.field(), key(p)));
+            formErrors.of(e).forEach(errors::putIfAbsent);
             return render(id, model, new ExamForm(null, null, null, null, null), form, errors, null, htmx != null);
         }
-        return saved(id, model, "medical.saved.profile", htmx);
+        return saved(id, model, formErrors.text("medical.saved.profile"), htmx);
     }
 
     private String saved(long id, Model model, String notice, String htmx) {
@@ -134,54 +136,15 @@ class MedicalPanelController {
         return fragment ? "medical/panel :: panel" : "medical/page";
     }
 
-    private static LocalDate date(String text, String field, Map<String, String> errors) {
+    private LocalDate date(String text, String field, Map<String, String> errors) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            errors.put(field, "medical.error.date");
+            errors.put(field, formErrors.text("medical.error.date"));
             return null;
         }
-    }
-
-    /** The message key for a problem the medical module reported, so the form speaks the user's language. */
-    static String key(FieldProblem problem) {
-        String m = problem.message();
-        if (m.startsWith("is required for TEMPORARILY_UNFIT")) {
-            return "medical.error.unfitUntilRequired";
-        }
-        if (m.startsWith("is required with NO_LOAD_OVER_KG")) {
-            return "medical.error.maxLoadRequired";
-        }
-        if (m.startsWith("is required") || m.startsWith("at least one")) {
-            return "medical.error.required";
-        }
-        if (m.startsWith("must be one of")) {
-            return "medical.error.result";
-        }
-        if (m.startsWith("must not be in the future")) {
-            return "medical.error.future";
-        }
-        if (m.startsWith("must be after the exam date")) {
-            return "medical.error.unfitAfterExam";
-        }
-        if (m.startsWith("is only for TEMPORARILY_UNFIT")) {
-            return "medical.error.unfitOnlyTemporary";
-        }
-        if (m.startsWith("unknown restriction")) {
-            return "medical.error.restriction";
-        }
-        if (m.startsWith("must be between")) {
-            return "medical.error.maxLoadRange";
-        }
-        if (m.startsWith("is only for NO_LOAD_OVER_KG")) {
-            return "medical.error.maxLoadOnly";
-        }
-        if (m.startsWith("must not be before")) {
-            return "medical.error.endsBeforeStart";
-        }
-        return "medical.error.invalid";
     }
 }

@@ -1,4 +1,4 @@
-package kz.qalqan.web.internal;
+package kz.qalqan.safety.web;
 
 import kz.qalqan.platform.InvalidInputException;
 import kz.qalqan.platform.security.CurrentCaller;
@@ -49,7 +49,7 @@ class ActivitySafetyController {
         model.addAttribute("clearance", assessments.clearance(ActivityKind.TRAINING_EVENT, id));
         model.addAttribute("readings", environment.readings(id));
         model.addAttribute("mayRecord", caller.get().scopeFor(RiskAssessments.PREPARERS).covers(event.orgPath()));
-        return "training/safety :: panel";
+        return "safety/activity :: panel";
     }
 
     @PostMapping("/training/events/{id}/weather")

@@ -1,4 +1,4 @@
-package kz.qalqan.web.internal;
+package kz.qalqan.safety.web;
 
 import kz.qalqan.platform.InvalidInputException;
 import kz.qalqan.safety.RiskFlags;
@@ -24,7 +24,7 @@ class MemberRiskFlagController {
         ActivityType activity = null;
         if (activityType != null && !activityType.isBlank()) {
             activity = ActivityType.parse(activityType)
-                    .orElseThrow(() -> InvalidInputException.of("activityType", "is not an activity type"));
+                    .orElseThrow(() -> InvalidInputException.coded("activityType", "safety.activityType.unknown"));
         }
         model.addAttribute("memberId", id);
         model.addAttribute("flags", flags.forMember(id, activity));

@@ -1,14 +1,13 @@
-package kz.qalqan.web.internal;
+package kz.qalqan.safety.web;
 
 import kz.qalqan.platform.ConflictException;
-import kz.qalqan.platform.FieldProblem;
 import kz.qalqan.platform.ForbiddenException;
 import kz.qalqan.platform.InvalidInputException;
 import kz.qalqan.platform.security.CurrentCaller;
+import kz.qalqan.platform.web.FormErrors;
 import kz.qalqan.registry.OrgStructure;
 import kz.qalqan.registry.Unit;
 import kz.qalqan.safety.ActivityKind;
-import kz.qalqan.safety.ApprovalAuthority;
 import kz.qalqan.safety.AssessmentStatus;
 import kz.qalqan.safety.DecisionRights;
 import kz.qalqan.safety.HazardLibrary;
@@ -24,7 +23,9 @@ import kz.qalqan.shared.ActivityType;
 import kz.qalqan.training.TrainingEvent;
 import kz.qalqan.training.TrainingEvents;
 import kz.qalqan.shared.WorkIntensity;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -57,16 +58,21 @@ import java.util.stream.Collectors;
 class RiskAssessmentController {
 
     static final int BLANK_ROWS = 3;
+    /** The notices a redirect after a change may ask for ({@code ?saved=…}). */
+    private static final java.util.Set<String> SAVED = java.util.Set.of("created", "updated", "submitted", "approved",
+            "disapproved", "lessons");
 
     private final RiskAssessments assessments;
     private final HazardLibrary library;
     private final OrgStructure org;
     private final CurrentCaller caller;
     private final TrainingEvents trainingEvents;
+    private final FormErrors formErrors;
 
     RiskAssessmentController(RiskAssessments assessments, HazardLibrary library, OrgStructure org, CurrentCaller caller,
-                             TrainingEvents trainingEvents) {
+                             TrainingEvents trainingEvents, FormErrors formErrors) {
         this.trainingEvents = trainingEvents;
+        this.formErrors = formErrors;
         this.assessments = assessments;
         this.library = library;
         this.org = org;
@@ -112,7 +118,7 @@ class RiskAssessmentController {
             items = assessments.list(new RiskAssessments.Filter(status, activityType, null, q, pending));
         } catch (InvalidInputException e) {
             items = List.of();
-            problems.add("safety.error.choice");
+            problems.addAll(formErrors.of(e).values());
         }
         model.addAttribute("items", items);
         model.addAttribute("problems", problems);
@@ -123,7 +129,7 @@ class RiskAssessmentController {
         model.addAttribute("statuses", AssessmentStatus.values());
         model.addAttribute("activityTypes", ActivityType.values());
         model.addAttribute("units", unitNames());
-        return "risk/list";
+        return "safety/risk/list";
     }
 
     @GetMapping("/risk-assessments/new")
@@ -165,25 +171,28 @@ class RiskAssessmentController {
             RiskAssessmentView view = assessments.create(prepared.command());
             return "redirect:/risk-assessments/" + view.id() + "?saved=created";
         } catch (InvalidInputException e) {
-            e.problems().forEach(p -> errors.putIfAbsent(prepared.field(p.field()), messageKey(p)));
+            formErrors.of(e, prepared::field).forEach(errors::putIfAbsent);
         } catch (ConflictException e) {
-            errors.put(e.field() == null ? "form" : e.field(), "safety.error.activityTaken");
+            errors.put(e.field() == null ? "form" : e.field(), formErrors.text(e));
         }
         return form(model, null, null, form, errors);
     }
 
     @GetMapping("/risk-assessments/{id}")
-    String detail(@PathVariable long id, @RequestParam(required = false) String saved,
-                  @RequestParam(required = false) String problem, Model model) {
+    String detail(@PathVariable long id, @RequestParam(required = false) String saved, Model model) {
+        return detail(id, saved != null && SAVED.contains(saved) ? formErrors.text("safety.saved." + saved) : null, null, model);
+    }
+
+    private String detail(long id, String notice, String problem, Model model) {
         RiskAssessmentView view = assessments.find(id);
         DecisionRights rights = assessments.rights(id);
         model.addAttribute("a", view);
         model.addAttribute("rights", rights);
         model.addAttribute("unit", unitName(view.unitId()));
         model.addAttribute("clearance", assessments.clearance(view.activityKind(), view.activityId()));
-        model.addAttribute("notice", saved == null || !saved.matches("[a-z]+") ? null : "safety.saved." + saved);
-        model.addAttribute("problem", problem == null || !problem.matches("[a-z]+") ? null : "safety.error." + problem);
-        return "risk/detail";
+        model.addAttribute("notice", notice);
+        model.addAttribute("problem", problem);
+        return "safety/risk/detail";
     }
 
     @GetMapping("/risk-assessments/{id}.pdf")
@@ -198,7 +207,7 @@ class RiskAssessmentController {
     String edit(@PathVariable long id, Model model) {
         RiskAssessmentView view = assessments.find(id);
         if (!assessments.rights(id).mayReview()) {
-            throw new ForbiddenException("not a preparer over the unit");
+            throw ForbiddenException.coded("safety.assessment.changersOnly");
         }
         List<Row> rows = view.hazards().stream().map(h -> new Row(h.subTask(), h.hazardCode(), h.hazard(),
                 h.probability().name(), h.severity().name(), h.controls().stream()
@@ -234,45 +243,52 @@ class RiskAssessmentController {
             }
             return "redirect:/risk-assessments/" + id + "?saved=updated";
         } catch (InvalidInputException e) {
-            e.problems().forEach(p -> errors.putIfAbsent(prepared.field(p.field()), messageKey(p)));
+            formErrors.of(e, prepared::field).forEach(errors::putIfAbsent);
         } catch (ConflictException e) {
-            errors.put("form", "safety.error.state");
+            errors.put("form", formErrors.text(e));
         }
         return form(model, id, current.status(), form, errors);
     }
 
     @PostMapping("/risk-assessments/{id}/submit")
-    String submit(@PathVariable long id) {
-        return act(id, "submitted", () -> assessments.submit(id));
+    String submit(@PathVariable long id, Model model, HttpServletResponse response) {
+        return act(id, "submitted", () -> assessments.submit(id), model, response);
     }
 
     @PostMapping("/risk-assessments/{id}/approve")
-    String approve(@PathVariable long id) {
-        return act(id, "approved", () -> assessments.approve(id));
+    String approve(@PathVariable long id, Model model, HttpServletResponse response) {
+        return act(id, "approved", () -> assessments.approve(id), model, response);
     }
 
     @PostMapping("/risk-assessments/{id}/disapprove")
-    String disapprove(@PathVariable long id, @RequestParam(required = false) String reason) {
-        return act(id, "disapproved", () -> assessments.disapprove(id, reason));
+    String disapprove(@PathVariable long id, @RequestParam(required = false) String reason, Model model,
+                      HttpServletResponse response) {
+        return act(id, "disapproved", () -> assessments.disapprove(id, reason), model, response);
     }
 
     @PostMapping("/risk-assessments/{id}/lessons")
-    String lessons(@PathVariable long id, @RequestParam(required = false) String lessonsLearned) {
-        return act(id, "lessons", () -> assessments.recordLessons(id, lessonsLearned));
+    String lessons(@PathVariable long id, @RequestParam(required = false) String lessonsLearned, Model model,
+                   HttpServletResponse response) {
+        return act(id, "lessons", () -> assessments.recordLessons(id, lessonsLearned), model, response);
     }
 
-    private String act(long id, String saved, Runnable action) {
+    /** Done: back to the assessment; refused: the assessment again with the refusal in the page's language. */
+    private String act(long id, String saved, Runnable action, Model model, HttpServletResponse response) {
+        String problem;
         try {
             action.run();
             return "redirect:/risk-assessments/" + id + "?saved=" + saved;
         } catch (InvalidInputException e) {
-            return "redirect:/risk-assessments/" + id + "?problem=" + (e.problems().stream()
-                    .anyMatch(p -> p.field().equals("reason") || p.message().startsWith("is required")) ? "required" : "form");
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            problem = String.join(" ", formErrors.of(e).values());
         } catch (ConflictException e) {
-            return "redirect:/risk-assessments/" + id + "?problem=state";
+            response.setStatus(HttpStatus.CONFLICT.value());
+            problem = formErrors.text(e);
         } catch (ForbiddenException e) {
-            return "redirect:/risk-assessments/" + id + "?problem=forbidden";
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            problem = formErrors.text(e);
         }
+        return detail(id, null, problem, model);
     }
 
     // --- the form
@@ -296,7 +312,7 @@ class RiskAssessmentController {
         model.addAttribute("severities", Severity.values());
         model.addAttribute("levels", RiskLevel.values());
         model.addAttribute("matrix", matrix());
-        return "risk/form";
+        return "safety/risk/form";
     }
 
     /** "more" adds blank rows; "library" offers the hazards of the chosen activity type in the empty rows. */
@@ -356,7 +372,7 @@ class RiskAssessmentController {
             try {
                 activityId = Long.valueOf(form.activityId().trim());
             } catch (NumberFormatException e) {
-                errors.put("activityId", "safety.error.number");
+                errors.put("activityId", formErrors.text("safety.error.number"));
             }
         }
         Long unitId = null;
@@ -364,7 +380,7 @@ class RiskAssessmentController {
             try {
                 unitId = Long.valueOf(form.unitId().trim());
             } catch (NumberFormatException e) {
-                errors.put("unitId", "safety.error.unit");
+                errors.put("unitId", formErrors.text("safety.error.unit"));
             }
         }
         LocalDate begins = date(form.beginsOn(), "beginsOn", errors);
@@ -412,41 +428,14 @@ class RiskAssessmentController {
         }
     }
 
-    /** Maps the module's problems (English) to message keys, and hazards[i] of the command back to the form row. */
-    static String messageKey(FieldProblem problem) {
-        String m = problem.message();
-        if (m.startsWith("is required") || m.startsWith("at least one")) {
-            return "safety.error.required";
-        }
-        if (m.startsWith("must be one of") || m.startsWith("is not a known")) {
-            return "safety.error.choice";
-        }
-        if (m.startsWith("must not be before")) {
-            return "safety.error.endsBeforeBegins";
-        }
-        if (m.contains("cannot be higher than the initial")) {
-            return "safety.error.residualHigher";
-        }
-        if (m.startsWith("must not be lower than the highest")) {
-            return "safety.error.overallLower";
-        }
-        if (m.startsWith("is not in the hazard library")) {
-            return "safety.error.unknownHazard";
-        }
-        if (m.startsWith("no unit")) {
-            return "safety.error.unit";
-        }
-        return "safety.error.invalid";
-    }
-
-    private static LocalDate date(String text, String field, Map<String, String> errors) {
+    private LocalDate date(String text, String field, Map<String, String> errors) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            errors.put(field, "safety.error.date");
+            errors.put(field, formErrors.text("safety.error.date"));
             return null;
         }
     }
@@ -482,7 +471,4 @@ class RiskAssessmentController {
         return org.allUnits().stream().collect(Collectors.toMap(Unit::id, Unit::code, (a, b) -> a));
     }
 
-    static String authorityKey(ApprovalAuthority authority) {
-        return authority == null ? null : "safety.authority." + authority.name();
-    }
 }
