@@ -62,7 +62,7 @@ class RefusalCodesTests {
                 });
             }
         }
-        assertThat(codes).isGreaterThan(10);
+        assertThat(codes).isGreaterThan(300);
         assertThat(missing).as("refusal codes without a text").isEmpty();
     }
 
