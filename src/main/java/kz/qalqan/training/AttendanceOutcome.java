@@ -25,6 +25,7 @@ public record AttendanceOutcome(Enrolment enrolment, List<String> awarded, List<
     }
 
     /** One reason as a message code and plain arguments, so that it can travel to the page in the session. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "AwardRefusalReason")
     public record Reason(String code, List<Object> args) implements Coded, Serializable {
         public Reason {
             args = List.copyOf(args);

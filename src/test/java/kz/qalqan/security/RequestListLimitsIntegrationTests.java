@@ -110,7 +110,7 @@ class RequestListLimitsIntegrationTests {
         refused(admin.postJson(base + "/selections/1/confirm", Map.of("memberIds", ids(5_001))), "memberIds", 5_000);
         refused(admin.postJson(base + "/teams", Map.of("name", "Big", "memberIds", ids(501))), "memberIds", 500);
         refused(admin.postJson(base + "/accountability/ask", Map.of("channels",
-                List.of("SMS", "EMAIL", "WEBHOOK", "SMS"))), "channels", 3);
+                List.of("SMS", "EMAIL", "WEBHOOK", "INBOX", "SMS"))), "channels", 4);
 
         refused(admin.postJson("/api/notifications", Map.of("templateKey", "callup", "channels", List.of("EMAIL"),
                 "idempotencyKey", "k", "correlationId", "c", "memberIds", ids(100_001))), "memberIds", 100_000);

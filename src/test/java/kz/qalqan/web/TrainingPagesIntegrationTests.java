@@ -148,7 +148,7 @@ class TrainingPagesIntegrationTests {
         WebClient.Page event = web.get(eventPath + "?lang=ru");
         // no approved risk assessment: the start is refused, and the page says so in Russian
         assertThat(web.post(eventPath + "/status", event, Map.of("action", "start")).status()).isEqualTo(302);
-        assertThat(web.get(eventPath).body()).contains("Для этого занятия не подготовлена оценка рисков.").doesNotContain("No risk assessment");
+        assertThat(web.get(eventPath).body()).contains("Для этого мероприятия не подготовлена оценка рисков.").doesNotContain("No risk assessment");
         WebClient.Page inKazakh = web.get(eventPath + "?lang=kk");
         assertThat(web.post(eventPath + "/status", inKazakh, Map.of("action", "complete")).status()).isEqualTo(302);
         assertThat(web.get(eventPath).body()).contains("Тек басталған оқуды аяқтауға болады.")

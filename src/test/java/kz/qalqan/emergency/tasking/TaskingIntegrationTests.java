@@ -155,7 +155,7 @@ class TaskingIntegrationTests {
         assertThat(ok.status()).as(ok.toString()).isEqualTo(201);
         Instant early = first.plus(18, ChronoUnit.HOURS);
         Map<String, Object> tooSoon = shift(a, early, early.plus(8, ChronoUnit.HOURS));
-        ApiClient.Response refused = coordinator.postJson(base + "/shifts", tooSoon);
+        ApiClient.Response refused = coordinator.postJsonIn("kk", base + "/shifts", tooSoon);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
         assertThat(refused.contentType()).contains("application/problem+json");
         // coded: the refusal and each broken rule with its figures (hours, minutes), said in the reader's language
@@ -189,7 +189,7 @@ class TaskingIntegrationTests {
         assertThat(fine.get("overrideReason").isNull()).isTrue();
         assertThat(commander.get(base + "/shifts").json()).hasSize(3);
         // a 13 h shift is refused on length
-        ApiClient.Response tooLong = coordinator.postJson(base + "/shifts", shift(b, later.plus(3, ChronoUnit.DAYS),
+        ApiClient.Response tooLong = coordinator.postJsonIn("kk", base + "/shifts", shift(b, later.plus(3, ChronoUnit.DAYS),
                 later.plus(3, ChronoUnit.DAYS).plus(13, ChronoUnit.HOURS)));
         assertThat(tooLong.status()).isEqualTo(409);
         assertThat(tooLong.json().get("violations").get(0).get("code").asString()).isEqualTo("tasking.fatigue.MAX_SHIFT");
