@@ -1,5 +1,6 @@
 package kz.qalqan.audit.web;
 
+import kz.qalqan.support.SourceText;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -41,7 +42,7 @@ class AuditActionNamesTests {
                 .contains("SITREP_READ", "MEMBER_READ", "TRAINING_EVENT_START", "RISK_ASSESSMENT_APPROVE",
                         "SIGN_IN_REPEATED_FAILURES", "CHECK_IN_SELF", "AUDIT_EXPORT");
         List<String> missing = new ArrayList<>();
-        Map.of("en", bundle(""), "kk", bundle("_kk"), "ru", bundle("_ru")).forEach((language, bundle) ->
+        Map.of("en", SourceText.bundle(""), "kk", SourceText.bundle("_kk"), "ru", SourceText.bundle("_ru")).forEach((language, bundle) ->
                 actions.stream().filter(a -> !bundle.containsKey("audit.action." + a))
                         .forEach(a -> missing.add("audit.action." + a + " has no " + language + " text")));
         assertThat(missing).isEmpty();
@@ -83,7 +84,7 @@ class AuditActionNamesTests {
         }
         for (Matcher call : calls) {
             while (call.find()) {
-                List<String> args = arguments(source, call.end());
+                List<String> args = SourceText.arguments(source, call.end());
                 if (args.isEmpty()) {
                     continue;
                 }
@@ -122,7 +123,7 @@ class AuditActionNamesTests {
         }
         Matcher caller = Pattern.compile("\\b" + enclosing + "\\(").matcher(source);
         while (caller.find()) {
-            List<String> args = arguments(source, caller.end());
+            List<String> args = SourceText.arguments(source, caller.end());
             if (args.size() > index) {
                 Matcher literal = ACTION.matcher(args.get(index));
                 while (literal.find()) {
@@ -131,56 +132,5 @@ class AuditActionNamesTests {
             }
         }
         return actions;
-    }
-
-    /** The top-level arguments of a call whose opening parenthesis ends just before {@code from}. */
-    private static List<String> arguments(String source, int from) {
-        List<String> args = new ArrayList<>();
-        int depth = 0;
-        boolean inString = false;
-        StringBuilder current = new StringBuilder();
-        for (int i = from; i < source.length(); i++) {
-            char ch = source.charAt(i);
-            if (inString) {
-                current.append(ch);
-                if (ch == '\\') {
-                    current.append(source.charAt(++i));
-                } else if (ch == '"') {
-                    inString = false;
-                }
-                continue;
-            }
-            if (ch == '"') {
-                inString = true;
-            } else if (ch == '(' || ch == '[' || ch == '{') {
-                depth++;
-            } else if (ch == ')' || ch == ']' || ch == '}') {
-                if (depth == 0) {
-                    args.add(current.toString());
-                    return args;
-                }
-                depth--;
-            } else if (ch == ',' && depth == 0) {
-                args.add(current.toString());
-                current.setLength(0);
-                continue;
-            }
-            current.append(ch);
-        }
-        return args;
-    }
-
-    /** Every family of one language together, as Spring's message source sees them. */
-    private static Properties bundle(String suffix) throws IOException {
-        Properties all = new Properties();
-        try (Stream<Path> files = Files.list(BUNDLES)) {
-            for (Path file : files.filter(f -> f.getFileName().toString()
-                    .matches(suffix.isEmpty() ? "[a-z]+\\.properties" : "[a-z]+" + suffix + "\\.properties")).toList()) {
-                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    all.load(in);
-                }
-            }
-        }
-        return all;
     }
 }

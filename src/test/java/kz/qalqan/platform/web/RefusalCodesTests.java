@@ -1,5 +1,6 @@
 package kz.qalqan.platform.web;
 
+import kz.qalqan.support.SourceText;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -48,7 +49,7 @@ class RefusalCodesTests {
 
     @Test
     void everyRefusalCodeHasATextInEachLanguage() throws IOException {
-        Map<String, Properties> languages = Map.of("en", bundle(""), "kk", bundle("_kk"), "ru", bundle("_ru"));
+        Map<String, Properties> languages = Map.of("en", SourceText.bundle(""), "kk", SourceText.bundle("_kk"), "ru", SourceText.bundle("_ru"));
         List<String> missing = new ArrayList<>();
         int codes = 0;
         for (Path source : sources()) {
@@ -77,7 +78,7 @@ class RefusalCodesTests {
             Matcher m = SENTENCE_REFUSAL.matcher(text);
             while (m.find()) {
                 // the full constructor of a field problem carries its code: only the two-argument one is a sentence
-                if (m.group().startsWith("new FieldProblem") && arguments(text, m.end()).size() != 2) {
+                if (m.group().startsWith("new FieldProblem") && SourceText.arguments(text, m.end()).size() != 2) {
                     continue;
                 }
                 int line = (int) text.substring(0, m.start()).chars().filter(ch -> ch == '\n').count() + 1;
@@ -118,7 +119,7 @@ class RefusalCodesTests {
         CODED_CALLS.forEach((call, position) -> {
             Matcher m = call.matcher(source);
             while (m.find()) {
-                List<String> args = arguments(source, m.end());
+                List<String> args = SourceText.arguments(source, m.end());
                 if (args.size() > position) {
                     String arg = args.get(position).strip();
                     if (arg.matches("\"[^\"]+\"")) {
@@ -132,60 +133,9 @@ class RefusalCodesTests {
         return codes;
     }
 
-    /** The top-level arguments of a call whose opening parenthesis ends just before {@code from}. */
-    private static List<String> arguments(String source, int from) {
-        List<String> args = new ArrayList<>();
-        int depth = 0;
-        boolean inString = false;
-        StringBuilder current = new StringBuilder();
-        for (int i = from; i < source.length(); i++) {
-            char ch = source.charAt(i);
-            if (inString) {
-                current.append(ch);
-                if (ch == '\\') {
-                    current.append(source.charAt(++i));
-                } else if (ch == '"') {
-                    inString = false;
-                }
-                continue;
-            }
-            if (ch == '"') {
-                inString = true;
-            } else if (ch == '(' || ch == '[' || ch == '{') {
-                depth++;
-            } else if (ch == ')' || ch == ']' || ch == '}') {
-                if (depth == 0) {
-                    args.add(current.toString());
-                    return args;
-                }
-                depth--;
-            } else if (ch == ',' && depth == 0) {
-                args.add(current.toString());
-                current.setLength(0);
-                continue;
-            }
-            current.append(ch);
-        }
-        return args;
-    }
-
     private static List<Path> sources() throws IOException {
         try (Stream<Path> files = Files.walk(SOURCES)) {
             return files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
         }
-    }
-
-    /** Every family of one language together, as Spring's message source sees them. */
-    private static Properties bundle(String suffix) throws IOException {
-        Properties all = new Properties();
-        try (Stream<Path> files = Files.list(BUNDLES)) {
-            for (Path file : files.filter(f -> f.getFileName().toString()
-                    .matches(suffix.isEmpty() ? "[a-z]+\\.properties" : "[a-z]+" + suffix + "\\.properties")).toList()) {
-                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    all.load(in);
-                }
-            }
-        }
-        return all;
     }
 }
