@@ -38,9 +38,10 @@ public class Inbox {
     /** The member's newest messages; opening the inbox marks them read and is on the record. */
     @Transactional
     public List<Entry> open(long memberId) {
+        List<String> orgPaths = new java.util.ArrayList<>();
         List<Entry> entries = jdbc.sql("""
                 select i.message_id, m.correlation_id, m.subject, m.body, m.expects_reply, i.reply_path, r.answer,
-                       i.created_at, i.read_at is not null
+                       i.created_at, i.read_at is not null, m.org_path
                 from notification.inbox_item i
                 join notification.message m on m.id = i.message_id
                 left join notification.reply r on r.message_id = i.message_id
@@ -48,18 +49,21 @@ public class Inbox {
                 order by i.created_at desc, i.message_id desc
                 limit ?""")
                 .params(memberId, PAGE)
-                .query((rs, n) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBoolean(5), Notifications.isStatusCheck(rs.getString(2)), rs.getString(6),
-                        rs.getString(7) == null ? null : Answer.valueOf(rs.getString(7)),
-                        rs.getTimestamp(8).toInstant(), rs.getBoolean(9)))
+                .query((rs, n) -> {
+                    orgPaths.add(rs.getString(10));
+                    return new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getBoolean(5), Notifications.isStatusCheck(rs.getString(2)), rs.getString(6),
+                            rs.getString(7) == null ? null : Answer.valueOf(rs.getString(7)),
+                            rs.getTimestamp(8).toInstant(), rs.getBoolean(9));
+                })
                 .list();
         if (entries.isEmpty()) {
             return entries;
         }
         jdbc.sql("update notification.inbox_item set read_at = ? where member_id = ? and read_at is null")
                 .params(Timestamp.from(clock.instant()), memberId).update();
-        String orgPath = jdbc.sql("select org_path from notification.message where id = ?")
-                .param(entries.get(0).messageId()).query(String.class).single();
+        // the member's place in the force when the newest message was sent
+        String orgPath = orgPaths.get(0);
         audit.record("INBOX_READ", "member", Long.toString(memberId), orgPath, null, entries.size() + " messages");
         return entries;
     }

@@ -47,7 +47,7 @@ class InboxPage {
     String answer(@PathVariable long messageId, @RequestParam(required = false) String answer) {
         Long member = caller.get().memberId();
         if (member == null) {
-            throw new kz.qalqan.platform.NotFoundException("no member is linked to this account");
+            return "redirect:/inbox"; // the inbox page says that no member is linked to this account
         }
         notifications.replyFromInbox(member, messageId, Answer.parse(answer).orElse(null));
         return "redirect:/inbox#m" + messageId;
